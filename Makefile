@@ -1,0 +1,51 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+# PyTorch is pinned to the CPU build through constraints/ci.txt so that no CUDA packages
+# are pulled on a CPU machine; users who install trtune with pip keep their own torch.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+CONSTRAINTS := constraints/ci.txt
+STAMP := $(VENV)/.trtune-installed
+DEV_STAMP := $(VENV)/.trtune-dev-installed
+export HF_HUB_OFFLINE ?= 1
+export TRANSFORMERS_OFFLINE ?= 1
+export HF_HUB_DISABLE_TELEMETRY ?= 1
+
+.PHONY: demo test lint format bench bench-quick clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	touch $@ $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m trtune demo --out trtune-demo
+
+test: $(DEV_STAMP)
+	$(PY) -m ruff check trtune tests bench examples
+	$(PY) -m ruff format --check trtune tests bench examples
+	$(PY) -m pytest -q
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check trtune tests bench examples
+
+format: $(DEV_STAMP)
+	$(PY) -m ruff format trtune tests bench examples
+	$(PY) -m ruff check --fix trtune tests bench examples
+
+bench: $(DEV_STAMP)
+	$(PY) bench/run.py --full
+
+bench-quick: $(DEV_STAMP)
+	$(PY) bench/run.py --quick
+
+clean:
+	rm -rf $(VENV) trtune-demo .pytest_cache .ruff_cache

@@ -1,0 +1,70 @@
+"""`trtune demo`: the offline end-to-end tour; each part of trtune adds its step here."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+
+import typer
+from rich.rule import Rule
+
+from trtune.cli.console import console
+from trtune.data import inspect_file
+
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "examples" / "data" / "yorumlar.csv"
+# (title, module with a ``demo_tour(out_dir, lang) -> list[Path]`` function)
+TOUR = [
+    ("learn: attention and embeddings from scratch", "trtune.learn.demo"),
+    ("nanogpt: the 85k-parameter sorting GPT", "trtune.nanogpt.demo"),
+    ("classify: Turkish sentiment analysis", "trtune.classify.demo"),
+    ("lm: fine-tuning a causal LM on Turkish instructions", "trtune.lm.demo"),
+]
+
+
+def _sample_data() -> Path:
+    """The bundled sample reviews (in a source checkout, or regenerated next to the output)."""
+    if SAMPLE_DATA.exists():
+        return SAMPLE_DATA
+    raise FileNotFoundError(f"sample data missing: {SAMPLE_DATA}")
+
+
+def demo(
+    out: Path = typer.Option(Path("trtune-demo"), "--out", help="Folder for the tour's reports."),
+    lang: str = typer.Option("en", "--lang", help="Language of the teaching steps: tr or en."),
+    skip: list[str] = typer.Option(
+        [], "--skip", help="Skip a step by name (learn, nanogpt, classify, lm)."
+    ),
+) -> None:
+    """Run the offline tour of trtune end to end and say where its reports are."""
+    start = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    artefacts: list[Path] = []
+
+    console.print(Rule("data: reading a Turkish review file"))
+    report = inspect_file(_sample_data())
+    console.print(
+        f"{report.path}: {report.encoding}, delimiter {report.delimiter!r}, "
+        f"{report.rows_read} rows read, {report.rows_kept} kept, labels {report.label_counts}"
+    )
+    for title, module_name in TOUR:
+        step = module_name.split(".")[1]
+        if step in skip:
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name not in (module_name, module_name.rsplit(".", 1)[0]):
+                raise
+            continue
+        console.print(Rule(title))
+        step_start = time.perf_counter()
+        artefacts += module.demo_tour(out / step, lang=lang)
+        console.print(f"[dim]{step}: {time.perf_counter() - step_start:.1f} s[/dim]")
+
+    console.print(Rule("done"))
+    console.print(f"Tour finished in {time.perf_counter() - start:.0f} s. Reports and figures:")
+    for path in artefacts:
+        console.print(f"  {path}")
+    if not artefacts:
+        console.print(f"  (none yet) output folder: {out.resolve()}")
