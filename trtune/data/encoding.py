@@ -70,7 +70,7 @@ def _decode_mixed(raw: bytes) -> Decoded | None:
             out.append(_decode_8bit(line).text)
     if utf8_multibyte == 0:
         return None
-    return Decoded("\n".join(out), f"mixed (utf-8, {bad} lines windows-1254)")
+    return Decoded("\n".join(out), f"mixed (utf-8, windows-1254 in {bad} of {len(lines)} lines)")
 
 
 def decode_bytes(raw: bytes, path: str | Path) -> Decoded:
@@ -83,7 +83,7 @@ def decode_bytes(raw: bytes, path: str | Path) -> Decoded:
         raise UserError("the file is empty", path)
     for magic, what in _BINARY_MAGIC.items():
         if raw.startswith(magic):
-            raise UserError(f"this is {what}, not a text data file", path)
+            raise UserError(f"not a text data file: this is {what}", path)
     if raw.startswith(b"\xef\xbb\xbf"):
         return _strict(raw[3:], "utf-8", "utf-8-sig", path)
     if raw.startswith(b"\xff\xfe"):
