@@ -8,6 +8,7 @@ PIP := $(PY) -m pip
 CONSTRAINTS := constraints/ci.txt
 STAMP := $(VENV)/.trtune-installed
 DEV_STAMP := $(VENV)/.trtune-dev-installed
+LINT_PATHS := $(wildcard trtune tests bench examples)
 export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export HF_HUB_DISABLE_TELEMETRY ?= 1
@@ -30,16 +31,16 @@ demo: $(STAMP)
 	$(PY) -m trtune demo --out trtune-demo
 
 test: $(DEV_STAMP)
-	$(PY) -m ruff check trtune tests bench examples
-	$(PY) -m ruff format --check trtune tests bench examples
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(PY) -m pytest -q
 
 lint: $(DEV_STAMP)
-	$(PY) -m ruff check trtune tests bench examples
+	$(PY) -m ruff check $(LINT_PATHS)
 
 format: $(DEV_STAMP)
-	$(PY) -m ruff format trtune tests bench examples
-	$(PY) -m ruff check --fix trtune tests bench examples
+	$(PY) -m ruff format $(LINT_PATHS)
+	$(PY) -m ruff check --fix $(LINT_PATHS)
 
 bench: $(DEV_STAMP)
 	$(PY) bench/run.py --full
