@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from rich.rule import Rule
 
 from trtune.cli.console import console
 from trtune.data import inspect_file
+from trtune.errors import UserError
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "examples" / "data" / "yorumlar.csv"
 # (title, module with a ``demo_tour(out_dir, lang) -> list[Path]`` function)
@@ -23,10 +25,10 @@ TOUR = [
 
 
 def _sample_data() -> Path:
-    """The bundled sample reviews (in a source checkout, or regenerated next to the output)."""
-    if SAMPLE_DATA.exists():
-        return SAMPLE_DATA
-    raise FileNotFoundError(f"sample data missing: {SAMPLE_DATA}")
+    """The bundled sample reviews of a source checkout."""
+    if not SAMPLE_DATA.exists():
+        raise UserError("sample data missing: run trtune demo from a source checkout", SAMPLE_DATA)
+    return SAMPLE_DATA
 
 
 def demo(
@@ -43,6 +45,10 @@ def demo(
 
     console.print(Rule("data: reading a Turkish review file"))
     report = inspect_file(_sample_data())
+    data_report = out / "data" / "yorumlar.inspect.json"
+    data_report.parent.mkdir(parents=True, exist_ok=True)
+    data_report.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "utf-8")
+    artefacts.append(data_report)
     console.print(
         f"{report.path}: {report.encoding}, delimiter {report.delimiter!r}, "
         f"{report.rows_read} rows read, {report.rows_kept} kept, labels {report.label_counts}"
