@@ -1,0 +1,117 @@
+"""Run trtune's benchmark suite and write the results.
+
+    python bench/run.py --quick   # reduced forms, < 10 min: bench/results-quick.json
+    python bench/run.py --full    # the full CPU suite, < 30 min: bench/RESULTS.md
+
+Each benchmark is a module ``bench/bench_<name>.py`` with ``run(quick: bool) -> dict`` that
+returns at least ``{"name", "ratio", "target"}`` (ratio better-is-higher, both sides
+measured in the same process) plus whatever figures it measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+SUITE = [
+    ("feature_extraction", "bench_features"),
+    ("finetune_throughput", "bench_finetune"),
+    ("nanogpt_steps", "bench_nanogpt"),
+    ("lm_packing", "bench_lm_packing"),
+    ("serve_batching", "bench_serve"),
+]
+
+
+def machine() -> str:
+    import torch
+
+    return (
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"torch {torch.__version__}, threads {torch.get_num_threads()}"
+    )
+
+
+def run_suite(quick: bool, only: list[str] | None) -> list[dict]:
+    results = []
+    for name, module_name in SUITE:
+        if only and name not in only:
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            results.append({"name": name, "ratio": None, "target": None, "missing": True})
+            continue
+        start = time.perf_counter()
+        print(f"== {name} ({'quick' if quick else 'full'})", flush=True)
+        result = module.run(quick=quick)
+        result["seconds"] = round(time.perf_counter() - start, 1)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        results.append(result)
+    return results
+
+
+def write_markdown(results: list[dict], command: str) -> Path:
+    lines = [
+        "# trtune benchmark results",
+        "",
+        f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M UTC}",
+        f"- machine: {machine()}",
+        f"- command: `{command}`",
+        "",
+        "| benchmark | ratio | target | met | seconds | details |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        details = {k: v for k, v in r.items() if k not in ("name", "ratio", "target", "seconds")}
+        met = "-" if r.get("ratio") is None else ("yes" if r["ratio"] >= r["target"] else "NO")
+        lines.append(
+            f"| {r['name']} | {r.get('ratio')} | {r.get('target')} | {met} | "
+            f"{r.get('seconds', '-')} | `{json.dumps(details, ensure_ascii=False)}` |"
+        )
+    path = BENCH / "RESULTS.md"
+    previous = path.read_text(encoding="utf-8") if path.exists() else ""
+    gpu = previous.split("## GPU", 1)[1] if "## GPU" in previous else None
+    text = "\n".join(lines) + "\n"
+    if gpu is not None:
+        text += "\n## GPU" + gpu
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--quick", action="store_true")
+    mode.add_argument("--full", action="store_true")
+    parser.add_argument("--only", nargs="*", help="run only these benchmark names")
+    args = parser.parse_args()
+    results = run_suite(quick=args.quick, only=args.only)
+    if args.quick:
+        out = BENCH / "results-quick.json"
+        keep = [{"name": r["name"], "ratio": r["ratio"], "target": r["target"]} for r in results]
+        out.write_text(json.dumps(keep, indent=2) + "\n", encoding="utf-8")
+    else:
+        out = write_markdown(results, "make bench")
+    print(f"wrote {out}")
+    missed = [r["name"] for r in results if r.get("ratio") is None or r["ratio"] < r["target"]]
+    if missed:
+        print(f"targets not met: {', '.join(missed)}")
+
+
+if __name__ == "__main__":
+    main()
