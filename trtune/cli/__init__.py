@@ -94,10 +94,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         sys.exit(1)
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except Exception as exc:
+        # Usage errors (and "no arguments: show help") come from the click that typer
+        # bundles; they carry their own message and exit code. Duck-typed because newer
+        # typer vendors click under a private name.
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int) and not debug:
+            show()
+            sys.exit(code)
         raise
