@@ -1,0 +1,91 @@
+"""`trtune learn`: the report's worked examples, explained in Turkish or English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from trtune.cli.console import console
+from trtune.errors import UserError
+from trtune.learn.messages import LANGS
+
+app = typer.Typer(
+    help="The report's worked examples from scratch: attention, LLM types, embeddings.",
+    no_args_is_help=True,
+)
+
+LANG_HELP = "Language of the explanations: tr (Turkish) or en (English)."
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise UserError(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    return lang
+
+
+@app.command()
+def attention(
+    scaled: bool = typer.Option(False, "--scaled", help="Divide the scores by √d_k."),
+    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead."),
+) -> None:
+    """Walk through the report's self-attention example step by step."""
+    from trtune.learn.attention import report_example
+    from trtune.learn.attention_show import show_attention
+
+    lang = _check_lang(lang)
+    steps = report_example(scaled=scaled)
+    if as_json:
+        print(json.dumps(steps.to_json()))
+        return
+    show_attention(steps, lang, console)
+
+
+@app.command("types")
+def llm_types(
+    seed: int = typer.Option(0, "--seed", help="Seed for data and weights."),
+    steps: int = typer.Option(200, "--steps", help="Training steps per model."),
+    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the accuracies as JSON last."),
+) -> None:
+    """Train encoder-only, decoder-only and encoder-decoder models on toy tasks (CPU)."""
+    from trtune.cli.console import err_console
+    from trtune.learn.show import types_table
+    from trtune.learn.train_types import TypesConfig, train_all_types
+
+    lang = _check_lang(lang)
+    try:
+        config = TypesConfig(seed=seed, steps=steps)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    results = train_all_types(config, err_console)
+    console.print(types_table(results, lang))
+    if as_json:
+        print(json.dumps({result.name: result.accuracy for result in results}))
+
+
+@app.command()
+def embedding(
+    out: Path = typer.Option(Path("learn-embedding"), "--out", help="Folder for the plots."),
+    seed: int = typer.Option(0, "--seed", help="Seed for the initial weights."),
+    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the distances as JSON."),
+) -> None:
+    """Train the four-word embedding network and a Turkish one; plot both."""
+    from trtune.learn.embedding import EmbeddingConfig
+    from trtune.learn.show import embedding_lesson
+
+    lang = _check_lang(lang)
+    if out.exists() and not out.is_dir():
+        raise UserError("--out must be a folder", file=out)
+    results, paths = embedding_lesson(
+        out, lang, None if as_json else console, EmbeddingConfig(seed=seed)
+    )
+    if as_json:
+        payload = {
+            r.name: {"words": r.words, "distances": r.distances.tolist(), "plot": str(p)}
+            for r, p in zip(results, paths, strict=True)
+        }
+        print(json.dumps(payload, ensure_ascii=False))

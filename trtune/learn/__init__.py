@@ -1,0 +1,7 @@
+"""The report's worked examples, from scratch in plain PyTorch (no ``transformers``).
+
+- :mod:`trtune.learn.attention`: the self-attention example, step by step.
+- :mod:`trtune.learn.blocks`: embeddings, LayerNorm, attention, MLP, residual blocks.
+- :mod:`trtune.learn.types`: encoder-only, decoder-only and encoder-decoder models.
+- :mod:`trtune.learn.embedding`: word embeddings from a tiny next-word network.
+"""

@@ -1,0 +1,153 @@
+"""Every sentence the ``learn`` commands show, in Turkish (``tr``) and English (``en``).
+
+The terms follow the report: anahtar/key, sorgu/query, değer/value, dikkat skorları/attention
+scores, softmax. Look a sentence up with :func:`say`; ``str.format`` fills the ``{}`` fields.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["tr", "en"]
+LANGS: tuple[str, ...] = ("tr", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # learn attention
+    "att.title": {
+        "tr": "Öz-dikkat (self-attention), raporun örneği adım adım",
+        "en": "Self-attention, the report's example step by step",
+    },
+    "att.inputs": {
+        "tr": "Girdiler x: 3 kelime (satır), her biri 4 boyutlu bir vektör.",
+        "en": "Inputs x: 3 words (rows), each a 4-dimensional vector.",
+    },
+    "att.keys": {
+        "tr": "1. Anahtarlar (key) K = x · W_key",
+        "en": "1. Keys K = x · W_key",
+    },
+    "att.queries": {
+        "tr": "2. Sorgular (query) Q = x · W_query",
+        "en": "2. Queries Q = x · W_query",
+    },
+    "att.values": {
+        "tr": "3. Değerler (value) V = x · W_value",
+        "en": "3. Values V = x · W_value",
+    },
+    "att.scores": {
+        "tr": "4. Dikkat skorları S = Q · Kᵀ (satır i: sorgu i'nin her anahtarla iç çarpımı)",
+        "en": "4. Attention scores S = Q · Kᵀ (row i: query i dotted with every key)",
+    },
+    "att.scores_scaled": {
+        "tr": "4. Ölçeklenmiş dikkat skorları S = Q · Kᵀ / √d_k (d_k = {d_k}, √d_k = {root:.4f})",
+        "en": "4. Scaled attention scores S = Q · Kᵀ / √d_k (d_k = {d_k}, √d_k = {root:.4f})",
+    },
+    "att.weights": {
+        "tr": "5. Softmax: her satır, toplamı 1 olan dikkat ağırlıklarına dönüşür",
+        "en": "5. Softmax: each row becomes attention weights that sum to 1",
+    },
+    "att.weighted": {
+        "tr": "6. Ağırlıklı değerler: sorgu {query} için ağırlık_j · değer_j",
+        "en": "6. Weighted values: weight_j · value_j for query {query}",
+    },
+    "att.outputs": {
+        "tr": "7. Çıktılar: ağırlıklı değerlerin toplamı = softmax(S) · V",
+        "en": "7. Outputs: the sum of the weighted values = softmax(S) · V",
+    },
+    "att.rounded": {
+        "tr": "Rapordaki çıktılar: softmax okunabilirlik için {weights} olarak yuvarlanmış; "
+        "bu ağırlıklarla çıktılar",
+        "en": "The report's outputs: the softmax is rounded to {weights} for readability; "
+        "with those weights the outputs are",
+    },
+    "att.rounded_note": {
+        "tr": "Tam softmax ile çıktılar 7. adımdaki gibidir; fark yalnızca yuvarlamadan.",
+        "en": "With the exact softmax the outputs are those of step 7; the gap is only rounding.",
+    },
+    "att.typo": {
+        "tr": "Rapordaki ikinci skor satırı {report} yazıyor; doğrusu {computed} "
+        "(sorgu 2 · anahtar 2 = {detail}).",
+        "en": "The report's second score row reads {report}; it should be {computed} "
+        "(query 2 · key 2 = {detail}).",
+    },
+    "att.scaled_hint": {
+        "tr": "Gerçek transformer'lar skorları √d_k'ye böler (--scaled): softmax yumuşar.",
+        "en": "Real transformers divide the scores by √d_k (--scaled): the softmax gets softer.",
+    },
+    "att.word": {"tr": "kelime", "en": "word"},
+    "att.query": {"tr": "sorgu", "en": "query"},
+    "att.key": {"tr": "anahtar", "en": "key"},
+    "att.value": {"tr": "değer", "en": "value"},
+    "att.output": {"tr": "çıktı", "en": "output"},
+    "att.weight": {"tr": "ağırlık", "en": "weight"},
+    # learn types
+    "types.title": {
+        "tr": "Üç LLM türü (rapor §1.4), aynı yapı taşlarından, CPU'da eğitiliyor",
+        "en": "The three LLM types (report §1.4), from the same blocks, trained on CPU",
+    },
+    "types.encoder_only": {
+        "tr": "Yalnız kodlayıcı (encoder-only): dizideki çoğunluk sembolünü sınıflandır",
+        "en": "Encoder-only: classify the majority symbol of a sequence",
+    },
+    "types.decoder_only": {
+        "tr": "Yalnız kod çözücü (decoder-only): tekrar eden bir dilde sonraki kelimeyi tahmin et",
+        "en": "Decoder-only: predict the next token of a repeating toy language",
+    },
+    "types.encoder_decoder": {
+        "tr": "Kodlayıcı-kod çözücü (encoder-decoder): diziyi ters çevir (oyuncak 'çeviri')",
+        "en": "Encoder-decoder: reverse a sequence (a toy 'translation')",
+    },
+    "types.short.encoder_only": {"tr": "çoğunluk sembolü", "en": "majority symbol"},
+    "types.short.decoder_only": {"tr": "sonraki kelime", "en": "next token"},
+    "types.short.encoder_decoder": {"tr": "diziyi ters çevir", "en": "reverse a sequence"},
+    "types.type": {"tr": "tür", "en": "type"},
+    "types.task": {"tr": "görev", "en": "task"},
+    "types.params": {"tr": "parametre", "en": "parameters"},
+    "types.accuracy": {"tr": "test doğruluğu", "en": "held-out accuracy"},
+    "types.seconds": {"tr": "süre (s)", "en": "time (s)"},
+    "types.training": {"tr": "eğitiliyor", "en": "training"},
+    # learn embedding
+    "emb.title": {
+        "tr": "Kelime gömmeleri (rapor §1.3.2): sonraki kelimeyi tahmin eden küçük bir ağ",
+        "en": "Word embeddings (report §1.3.2): a small network that predicts the next word",
+    },
+    "emb.explain": {
+        "tr": "Girdi tek-sıcak (one-hot) kelime; iki doğrusal aktivasyon (bias yok) kelimenin "
+        "2 boyutlu gömmesidir; softmax sonraki kelimeyi tahmin eder.",
+        "en": "The input is a one-hot word; two linear activations (no bias) are the word's "
+        "2-D embedding; a softmax predicts the next word.",
+    },
+    "emb.corpus": {"tr": "Derlem", "en": "Corpus"},
+    "emb.distances": {
+        "tr": "Gömmeler arası Öklid uzaklıkları ({name})",
+        "en": "Euclidean distances between embeddings ({name})",
+    },
+    "emb.closest": {
+        "tr": "En yakın çift: {a} – {b} ({d:.3f}); aynı bağlamlarda kullanılan kelimeler "
+        "birbirine yaklaşır.",
+        "en": "Closest pair: {a} – {b} ({d:.3f}); words used in the same contexts move close "
+        "together.",
+    },
+    "emb.plot": {"tr": "Grafik yazıldı: {path}", "en": "Plot written: {path}"},
+    "emb.loss": {"tr": "son kayıp (loss)", "en": "final loss"},
+    "emb.word": {"tr": "kelime", "en": "word"},
+    "emb.english": {"tr": "İngilizce", "en": "English"},
+    "emb.turkish": {"tr": "Türkçe", "en": "Turkish"},
+    "emb.nearest": {"tr": "En yakın komşular", "en": "Nearest neighbours"},
+}
+
+
+def say(key: str, lang: str, **fields: object) -> str:
+    """The sentence ``key`` in ``lang``, with ``{}`` fields filled from ``fields``.
+
+    Args:
+        key: a key of :data:`MESSAGES`, e.g. ``"att.keys"``.
+        lang: ``"tr"`` or ``"en"``.
+        **fields: values for the sentence's ``{name}`` placeholders.
+
+    Raises:
+        ValueError: for a language other than ``tr`` or ``en``.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    text = MESSAGES[key][lang]
+    return text.format(**fields) if fields else text
