@@ -1,0 +1,42 @@
+"""The NanoGPT stop of ``trtune demo``: train the sort model, sort CBABBC, write the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from trtune.cli.console import console
+from trtune.nanogpt.checkpoint import checkpoint_path
+from trtune.nanogpt.hf import load_pretrained
+from trtune.nanogpt.page import write_page
+from trtune.nanogpt.sort import exact_match, sort_text
+from trtune.nanogpt.train import TrainConfig, train
+
+
+def demo_tour(out_dir: Path, lang: str = "en") -> list[Path]:
+    """Train gpt-nano on the sort task (or reuse a finished run), sort, and draw the page.
+
+    Args:
+        out_dir: where the run folder and the page go.
+        lang: ``"tr"`` or ``"en"`` for the page.
+
+    Returns:
+        The page and the run's metrics file.
+    """
+    out_dir = Path(out_dir)
+    run = out_dir / "nanogpt-sort"
+    done = (run / "metrics.json").is_file() and (run / "model.safetensors").is_file()
+    if done:
+        console.print(f"[bold]nanogpt[/]: reusing the trained sort model in {run}")
+    else:
+        console.print("[bold]nanogpt[/]: training gpt-nano to sort six letters (CPU)")
+        resume = checkpoint_path(run).is_file()
+        train(TrainConfig(out_dir=run, resume=resume, overwrite=not resume), console)
+    model = load_pretrained(run)
+    console.print(f"all 729 inputs: {exact_match(model, 'all')}")
+    console.print(f"CBABBC -> {sort_text(model, 'CBABBC')}")
+    metrics = json.loads((run / "metrics.json").read_text(encoding="utf-8"))
+    console.print(f"100% exact after {metrics.get('steps_to_100')} steps")
+    page = write_page("CBABBC", run, out_dir / f"nanogpt-{lang}.html", lang=lang)
+    console.print(f"page: {page}")
+    return [page, run / "metrics.json"]
