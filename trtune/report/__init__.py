@@ -1,0 +1,13 @@
+"""Metrics, figures and the self-contained report.html every training run writes."""
+
+from trtune.report.figures import plot_confusion_matrix, plot_curves
+from trtune.report.html import Section, write_report
+from trtune.report.metrics import classification_metrics
+
+__all__ = [
+    "Section",
+    "classification_metrics",
+    "plot_confusion_matrix",
+    "plot_curves",
+    "write_report",
+]

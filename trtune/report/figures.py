@@ -1,0 +1,73 @@
+"""Matplotlib figures saved as PNG: training curves and a confusion matrix.
+
+Uses :class:`matplotlib.figure.Figure` directly (no ``pyplot``), so no global figure state
+and no GUI backend are involved.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from trtune.train.outdir import atomic_write_bytes
+
+
+def _save(fig: Figure, path: str | Path) -> Path:
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    return atomic_write_bytes(path, buffer.getvalue())
+
+
+def plot_curves(
+    series: Mapping[str, Sequence[float]],
+    path: str | Path,
+    title: str,
+    xlabel: str = "epoch",
+    ylabel: str = "",
+) -> Path:
+    """Plot named series (e.g. ``{"train": [...], "validation": [...]}``) against 1..n.
+
+    Series of different lengths are each drawn over their own 1..len range; empty ones
+    are skipped.
+    """
+    fig = Figure(figsize=(6, 3.6))
+    ax = fig.add_subplot()
+    for name, values in series.items():
+        if len(values) == 0:
+            continue
+        xs = list(range(1, len(values) + 1))
+        ax.plot(xs, list(values), marker="o" if len(values) < 30 else None, label=name)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return _save(fig, path)
+
+
+def plot_confusion_matrix(
+    matrix: Sequence[Sequence[int]], labels: Sequence[str], path: str | Path, title: str
+) -> Path:
+    """Draw the confusion matrix with counts in the cells (rows: true, columns: predicted)."""
+    n = len(labels)
+    fig = Figure(figsize=(1.2 * n + 2.5, 1.1 * n + 1.8))
+    ax = fig.add_subplot()
+    image = ax.imshow(matrix, cmap="Blues")
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    ax.set_xticks(range(n), labels=list(labels), rotation=30, ha="right")
+    ax.set_yticks(range(n), labels=list(labels))
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(title)
+    top = max((max(row) for row in matrix), default=0)
+    for i in range(n):
+        for j in range(n):
+            value = matrix[i][j]
+            colour = "white" if top and value > top / 2 else "black"
+            ax.text(j, i, str(value), ha="center", va="center", color=colour)
+    return _save(fig, path)

@@ -1,0 +1,19 @@
+"""What the training commands share: output folders, atomic writes, checkpoints, NaN guard."""
+
+from trtune.train.guard import check_finite
+from trtune.train.outdir import (
+    atomic_write_bytes,
+    atomic_write_json,
+    atomic_write_text,
+    latest_checkpoint,
+    prepare_out_dir,
+)
+
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_json",
+    "atomic_write_text",
+    "check_finite",
+    "latest_checkpoint",
+    "prepare_out_dir",
+]

@@ -1,0 +1,44 @@
+"""Stop training at the first NaN or infinite loss, naming the step.
+
+A NaN loss poisons every weight after one optimiser step, so going on is pointless. The
+guard raises :class:`~trtune.errors.NumericalFault` (exit code 3) before the optimiser
+applies the bad gradient; checkpoints saved earlier stay untouched on disk.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import torch
+from transformers import Trainer
+
+from trtune.errors import NumericalFault
+from trtune.train.outdir import latest_checkpoint
+
+
+def check_finite(loss: float | torch.Tensor, step: int, checkpoint: Path | None = None) -> None:
+    """Raise :class:`NumericalFault` when ``loss`` is NaN or infinite.
+
+    Args:
+        loss: the loss of one step.
+        step: the 1-based optimiser step it belongs to.
+        checkpoint: the last good checkpoint kept on disk, named in the message.
+    """
+    value = float(loss.detach().float().item()) if isinstance(loss, torch.Tensor) else loss
+    if math.isfinite(value):
+        return
+    kept = f"last good checkpoint kept: {checkpoint}" if checkpoint else "no checkpoint saved yet"
+    raise NumericalFault(
+        f"loss became {value} at step {step}; training stopped ({kept}); try a smaller --lr or fp32"
+    )
+
+
+class NanGuardTrainer(Trainer):
+    """A :class:`transformers.Trainer` that stops at the first non-finite training loss."""
+
+    def training_step(self, model, inputs, num_items_in_batch=None):  # noqa: D102
+        loss = super().training_step(model, inputs, num_items_in_batch)
+        ckpt_root = Path(self.args.output_dir)
+        check_finite(loss, self.state.global_step + 1, latest_checkpoint(ckpt_root))
+        return loss

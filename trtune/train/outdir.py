@@ -1,0 +1,86 @@
+"""The output folder of a training run: creation rules, atomic writes, checkpoints.
+
+A run writes into one folder. Re-running into a folder that already holds files needs
+``resume`` (keep it and go on from its last checkpoint) or ``overwrite`` (start afresh).
+Every file is written to a temporary name first and moved into place with
+:func:`os.replace`, so a crash never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from trtune.errors import UserError
+
+CHECKPOINT_DIR = "checkpoints"
+_CHECKPOINT_RE = re.compile(r"^checkpoint-(\d+)$")
+
+
+def prepare_out_dir(out_dir: str | Path, resume: bool = False, overwrite: bool = False) -> Path:
+    """Create ``out_dir`` or check that it may be reused.
+
+    Raises:
+        UserError: the folder holds files and neither ``resume`` nor ``overwrite`` is set,
+            both are set, or the path is a file.
+    """
+    path = Path(out_dir)
+    if resume and overwrite:
+        raise UserError("--resume and --overwrite exclude each other", file=path)
+    if path.exists() and not path.is_dir():
+        raise UserError("output path exists and is not a folder", file=path)
+    if path.is_dir() and any(path.iterdir()):
+        if overwrite:
+            shutil.rmtree(path)
+        elif not resume:
+            raise UserError(
+                "output folder exists and is not empty; pass --resume to continue it or "
+                "--overwrite to replace it",
+                file=path,
+            )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and :func:`os.replace`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 ``text`` to ``path`` atomically."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_json(path: str | Path, value: Any) -> Path:
+    """Write ``value`` as indented UTF-8 JSON (non-ASCII kept as is) atomically."""
+    text = json.dumps(value, indent=2, ensure_ascii=False, default=str) + "\n"
+    return atomic_write_text(path, text)
+
+
+def latest_checkpoint(folder: str | Path) -> Path | None:
+    """The ``checkpoint-<step>`` folder with the highest step under ``folder``, if any."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return None
+    found = [
+        (int(m.group(1)), p)
+        for p in folder.iterdir()
+        if p.is_dir() and (m := _CHECKPOINT_RE.match(p.name))
+    ]
+    return max(found)[1] if found else None
