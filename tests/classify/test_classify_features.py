@@ -1,0 +1,79 @@
+"""Feature extraction (fast path equals the slow reference), its cache, and the head."""
+
+from __future__ import annotations
+
+import torch
+
+from trtune.classify.features import cached_features, extract_features
+from trtune.classify.head import FeatureHead, train_head
+from trtune.models import load_encoder, load_tokenizer, minilm_path, resolve_model
+
+TEXTS = [
+    "Kısa.",
+    "Bu ürünü çok beğendim, herkese tavsiye ederim, kargo da hızlıydı.",
+    "Berbat",
+    "Fiyatına göre idare eder ama kutusu ezik geldi, biraz üzüldüm açıkçası.",
+    "Harika!",
+    "Telefon bugün elime ulaştı, henüz kullanmadım, kullandıkça yorum yapacağım.",
+] * 3
+
+
+def _tiny():
+    source = resolve_model("tiny")
+    tokenizer = load_tokenizer(source, TEXTS)
+    return load_encoder(source, tokenizer), tokenizer
+
+
+def test_sorted_dynamic_padding_equals_reference():
+    encoder, tokenizer = _tiny()
+    for pooling in ("cls", "mean"):
+        fast = extract_features(encoder, tokenizer, TEXTS, pooling, 64, batch_size=5)
+        slow = extract_features(
+            encoder, tokenizer, TEXTS, pooling, 64, 8, sort_by_length=False, padding="max_length"
+        )
+        assert fast.shape == (len(TEXTS), 64)
+        torch.testing.assert_close(fast, slow, atol=1e-4, rtol=0)
+
+
+def test_minilm_features_match_reference():
+    source = resolve_model(str(minilm_path()))
+    tokenizer = load_tokenizer(source)
+    encoder = load_encoder(source, tokenizer)
+    texts = TEXTS[:6]
+    fast = extract_features(encoder, tokenizer, texts, "mean", 128, batch_size=4)
+    slow = extract_features(
+        encoder, tokenizer, texts, "mean", 128, 8, sort_by_length=False, padding="max_length"
+    )
+    assert fast.shape == (6, 384)
+    torch.testing.assert_close(fast, slow, atol=1e-4, rtol=0)
+
+
+def test_cache_hit_returns_same_features(tmp_path):
+    encoder, tokenizer = _tiny()
+    first, path, hit = cached_features(encoder, tokenizer, TEXTS, "cls", 64)
+    assert not hit and path.is_file() and str(tmp_path / "cache") in str(path)
+    second, path2, hit2 = cached_features(encoder, tokenizer, TEXTS, "cls", 64)
+    assert hit2 and path2 == path
+    torch.testing.assert_close(first, second)
+    _, path3, hit3 = cached_features(encoder, tokenizer, TEXTS, "mean", 64)
+    assert not hit3 and path3 != path
+
+
+def test_head_architecture_and_training():
+    head = FeatureHead(16, 3)
+    linear = [m for m in head if isinstance(m, torch.nn.Linear)]
+    assert [m.out_features for m in linear] == [128, 64, 32, 3]
+    assert sum(isinstance(m, torch.nn.BatchNorm1d) for m in head) == 3
+    generator = torch.Generator().manual_seed(0)
+    centres = torch.randn(3, 16, generator=generator) * 3
+    y = torch.arange(300) % 3
+    x = centres[y] + torch.randn(300, 16, generator=generator)
+    trained, history = train_head(
+        x[:240], y[:240], x[240:], y[240:], 3, epochs=40, batch_size=32, patience=5
+    )
+    assert max(history.val_accuracy) >= 0.95
+    assert history.val_accuracy[history.best_epoch - 1] == max(history.val_accuracy)
+    assert history.stopped_epoch <= 40 and len(history.val_loss) == history.stopped_epoch
+    with torch.no_grad():
+        accuracy = (trained(x[240:]).argmax(1) == y[240:]).float().mean().item()
+    assert accuracy == max(history.val_accuracy)

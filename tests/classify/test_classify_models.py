@@ -1,0 +1,60 @@
+"""trtune.models: presets, folders, Hub names offline, the MiniLM folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from trtune.errors import UserError
+from trtune.models import (
+    load_encoder,
+    load_sequence_classifier,
+    load_tokenizer,
+    minilm_path,
+    resolve_model,
+    train_wordpiece_tokenizer,
+)
+
+
+def test_resolve_kinds(tmp_path):
+    assert resolve_model("tiny").kind == "preset"
+    assert resolve_model("dbmdz/bert-base-turkish-cased").kind == "hub"
+    (tmp_path / "config.json").write_text("{}")
+    assert resolve_model(str(tmp_path)).kind == "folder"
+    with pytest.raises(UserError, match="model folder not found"):
+        resolve_model("./no/such/folder")
+
+
+def test_wordpiece_keeps_turkish_letters_and_case():
+    texts = ["Işık ılık süt içti", "İstanbul güzel şehir", "ışık ve İĞNE"] * 20
+    tokenizer = train_wordpiece_tokenizer(texts, vocab_size=200)
+    ids = tokenizer("Işık İstanbul")["input_ids"]
+    assert tokenizer.convert_ids_to_tokens(ids)[0] == "[CLS]"
+    assert tokenizer.decode(ids, skip_special_tokens=True) == "Işık İstanbul"
+    assert tokenizer.unk_token_id not in ids
+
+
+def test_tiny_models_build_offline():
+    source = resolve_model("tiny")
+    tokenizer = load_tokenizer(source, ["iyi ürün", "kötü ürün"] * 10)
+    encoder = load_encoder(source, tokenizer)
+    assert encoder.config.hidden_size == 64 and encoder.config.num_hidden_layers == 2
+    model = load_sequence_classifier(source, tokenizer, ["negative", "positive"])
+    assert model.config.id2label == {0: "negative", 1: "positive"}
+
+
+def test_hub_name_offline_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    source = resolve_model("someone/not-cached-model")
+    with pytest.raises(UserError) as info:
+        load_tokenizer(source)
+    message = info.value.message()
+    assert "\n" not in message
+    assert "someone/not-cached-model" in message and "--model /path" in message
+
+
+def test_minilm_path_is_a_model_folder():
+    folder = minilm_path()
+    assert (folder / "config.json").is_file() and (folder / "model.safetensors").is_file()
+    source = resolve_model(str(folder))
+    assert source.kind == "folder"
+    assert load_encoder(source, load_tokenizer(source)).config.hidden_size == 384

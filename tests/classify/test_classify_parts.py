@@ -1,0 +1,82 @@
+"""Baseline, metrics, report, settings, output-folder helpers and the NaN guard."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from trtune.classify.baseline import TfidfClassifier
+from trtune.classify.settings import ClassifySettings, build_settings
+from trtune.errors import NumericalFault, UserError
+from trtune.report import Section, classification_metrics, plot_curves, write_report
+from trtune.train import atomic_write_text, check_finite, latest_checkpoint, prepare_out_dir
+
+TEXTS = ["çok güzel ürün", "harika ve güzel", "berbat ürün", "çok kötü ve berbat"] * 3
+LABELS = ["positive", "positive", "negative", "negative"] * 3
+
+
+def test_tfidf_round_trip_without_pickle(tmp_path):
+    model = TfidfClassifier.fit(TEXTS, LABELS)
+    assert model.predict(["güzel", "berbat"]) == ["positive", "negative"]
+    model.save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tfidf.json", "tfidf.safetensors"]
+    loaded = TfidfClassifier.load(tmp_path)
+    np.testing.assert_allclose(loaded.predict_proba(TEXTS), model.predict_proba(TEXTS))
+
+
+def test_tfidf_lowercases_the_turkish_way():
+    model = TfidfClassifier.fit(["IŞIK iyi", "ışık iyi", "KIRIK kötü", "kırık kötü"], list("ppnn"))
+    assert "ışık" in model.vocabulary and "kırık" in model.vocabulary
+    assert "işik" not in model.vocabulary
+
+
+def test_metrics_golden():
+    m = classification_metrics(["a", "a", "b", "b"], ["a", "b", "b", "b"], ["a", "b"])
+    assert m["accuracy"] == 0.75
+    assert m["macro_f1"] == pytest.approx((2 / 3 + 0.8) / 2)
+    assert m["confusion_matrix"] == [[1, 1], [0, 2]]
+    assert m["per_class"]["a"] == {"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "support": 2}
+
+
+def test_report_inlines_images(tmp_path):
+    png = plot_curves({"train": [1.0, 0.5], "validation": [1.1, 0.7]}, tmp_path / "l.png", "Loss")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    page = write_report(
+        tmp_path / "r.html", "T", [Section("S", ["p <b>"], [["a", "b"], [1, 0.5]], [png])]
+    ).read_text()
+    assert "data:image/png;base64," in page and "p &lt;b&gt;" in page and "0.5000" in page
+
+
+def test_settings_defaults_config_and_errors(tmp_path):
+    s = ClassifySettings(data="d.csv", out="o", method="features")
+    assert (s.epochs, s.lr, s.patience) == (500, 1e-3, 50)
+    config = tmp_path / "c.yaml"
+    config.write_text("method: finetune\nepochs: 7\nbatch-size: 4\n")
+    s = build_settings(config, data="d.csv", out="o", epochs=2)
+    assert (s.method, s.epochs, s.batch_size) == ("finetune", 2, 4)
+    with pytest.raises(UserError, match="unknown method"):
+        ClassifySettings(data="d", out="o", method="svm")
+    config.write_text("epoch: 3\n")
+    with pytest.raises(UserError, match="unknown setting"):
+        build_settings(config, data="d", out="o")
+
+
+def test_out_dir_rules(tmp_path):
+    out = tmp_path / "run"
+    prepare_out_dir(out)
+    atomic_write_text(out / "a.txt", "x")
+    with pytest.raises(UserError, match="--resume"):
+        prepare_out_dir(out)
+    assert prepare_out_dir(out, resume=True) == out and (out / "a.txt").exists()
+    prepare_out_dir(out, overwrite=True)
+    assert list(out.iterdir()) == []
+    for step in (5, 40, 100):
+        (out / f"checkpoint-{step}").mkdir()
+    assert latest_checkpoint(out).name == "checkpoint-100"
+
+
+def test_nan_guard_names_the_step():
+    check_finite(0.5, 1)
+    with pytest.raises(NumericalFault, match="at step 7") as info:
+        check_finite(float("nan"), 7)
+    assert info.value.exit_code == 3

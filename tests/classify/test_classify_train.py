@@ -1,0 +1,155 @@
+"""End to end: classify train (features, finetune, tfidf), the output folder, predict, eval."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from trtune.classify.predict import load_classifier
+from trtune.classify.settings import ClassifySettings
+from trtune.classify.train import train_classifier
+from trtune.cli import main
+
+
+def run_cli(args: list[str], capsys) -> tuple[int, str, str]:
+    """Run ``trtune ARGS`` in-process; return (exit code, stdout, stderr)."""
+    code = 0
+    try:
+        main(args)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture(scope="module")
+def features_run(reviews_csv, tmp_path_factory):
+    """A features run on the tiny encoder (mean pooling) with the baseline beside it."""
+    out = tmp_path_factory.mktemp("runs") / "features"
+    settings = ClassifySettings(
+        data=str(reviews_csv),
+        out=str(out),
+        model="tiny",
+        method="features",
+        pooling="mean",
+        epochs=60,
+        patience=20,
+        cache_dir=str(out.parent / "cache"),
+    )
+    return train_classifier(settings)
+
+
+def test_features_output_folder(features_run):
+    out = features_run.out_dir
+    for name in [
+        "head.json",
+        "head.safetensors",
+        "encoder/config.json",
+        "metrics.json",
+        "report.html",
+        "README.md",
+        "trtune.json",
+        "baseline/tfidf.json",
+        "figures/accuracy.png",
+        "figures/loss.png",
+        "figures/confusion_matrix.png",
+    ]:
+        assert (out / name).is_file(), name
+    assert not list(out.rglob("*.pkl")) and not list(out.rglob("*.tmp"))
+    metrics = json.loads((out / "metrics.json").read_text())
+    for key in ["accuracy", "macro_f1", "per_class", "confusion_matrix", "baseline", "timing"]:
+        assert key in metrics
+    assert sum(map(sum, metrics["confusion_matrix"])) == 36  # round(50 * 0.25) = 12 per label
+    assert metrics["baseline"]["accuracy"] >= 0.9  # the templates are easy for TF-IDF
+    assert metrics["accuracy"] >= 0.6  # a random tiny encoder's mean features still separate
+    assert metrics["timing"]["train_samples_per_second"] > 0
+    config = json.loads((out / "trtune.json").read_text())
+    assert config["settings"]["method"] == "features" and len(config["data_sha256"]) == 64
+    html = (out / "report.html").read_text()
+    assert html.count("data:image/png;base64,") == 3 and "rows kept" in html
+
+
+def test_features_predict_matches_metrics(features_run):
+    classifier = load_classifier(features_run.out_dir)
+    assert classifier.labels == ["negative", "neutral", "positive"]
+    (prediction,) = classifier.predict(["Ürün harika, herkese tavsiye ederim"])
+    assert sum(prediction.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_cli_predict_and_eval(features_run, reviews_csv, capsys):
+    folder = str(features_run.out_dir)
+    code, out, _ = run_cli(
+        ["classify", "predict", "--model", folder, "--json", "Berbat", "İyi"], capsys
+    )
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows] == ["Berbat", "İyi"]
+    assert set(rows[0]["probabilities"]) == {"negative", "neutral", "positive"}
+    code, out, _ = run_cli(
+        ["classify", "eval", "--model", folder, "--data", str(reviews_csv), "--json"], capsys
+    )
+    assert code == 0 and json.loads(out)["n"] == 150
+
+
+def test_cli_refuses_existing_folder_and_dry_run(features_run, reviews_csv, tmp_path, capsys):
+    args = ["classify", "train", "--data", str(reviews_csv), "--model", "tiny"]
+    code, _, err = run_cli([*args, "--out", str(features_run.out_dir)], capsys)
+    assert code == 2 and "--overwrite" in err
+    code, out, _ = run_cli([*args, "--out", str(tmp_path / "new"), "--dry-run"], capsys)
+    assert code == 0 and '"train": 102' in out and not (tmp_path / "new").exists()
+
+
+def test_tfidf_method(reviews_csv, tmp_path):
+    settings = ClassifySettings(data=str(reviews_csv), out=str(tmp_path / "t"), method="tfidf")
+    result = train_classifier(settings)
+    assert (result.out_dir / "tfidf.safetensors").is_file()
+    assert result.metrics["accuracy"] == result.baseline["accuracy"]
+
+
+@pytest.mark.slow
+def test_finetune_tiny_pipeline_and_resume(reviews_csv, tmp_path):
+    from transformers import pipeline
+
+    out = tmp_path / "ft"
+    common = dict(
+        data=str(reviews_csv), out=str(out), model="tiny", method="finetune", lr=2e-3, batch_size=16
+    )
+    first = train_classifier(ClassifySettings(**common, epochs=1))
+    steps_per_epoch = json.loads((out / "trtune.json").read_text())["steps"]
+    assert first.metrics["accuracy"] > 0
+    resumed = train_classifier(ClassifySettings(**common, epochs=4), resume=True)
+    config = json.loads((out / "trtune.json").read_text())
+    assert config["resumed_from"].endswith(f"checkpoint-{steps_per_epoch}")
+    assert config["steps"] == 4 * steps_per_epoch
+    assert resumed.metrics["accuracy"] >= 0.9
+    history = json.loads((out / "metrics.json").read_text())["history"]
+    assert len(history["val_loss"]) == 4 and len(history["train_accuracy"]) == 4
+    classify = pipeline("text-classification", model=str(out))
+    answer = classify(["Ürün harika, herkese tavsiye ederim 7"])[0]
+    assert answer["label"] in {"negative", "neutral", "positive"}
+
+
+def test_nan_loss_exits_3(reviews_csv, tmp_path, capsys):
+    args = [
+        "classify",
+        "train",
+        "--data",
+        str(reviews_csv),
+        "--model",
+        "tiny",
+        "--method",
+        "finetune",
+        "--out",
+        str(tmp_path / "nan"),
+        "--lr",
+        "1e30",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "16",
+    ]
+    code, _, err = run_cli(args, capsys)
+    assert code == 3
+    line = err.strip().splitlines()[-1]
+    assert line.startswith("error: loss became nan at step") or "inf at step" in line

@@ -1,0 +1,1 @@
+"""Encoder text classifiers: frozen features + head, fine-tuning, LoRA, TF-IDF baseline."""

@@ -1,0 +1,145 @@
+"""Sentence features from a frozen encoder, computed once and cached on disk.
+
+The report's method: run every text through a pretrained encoder without training it and
+keep one vector per text ([CLS] or the mean of the token vectors). Extraction is the slow
+part, so it is made fast (texts sorted by length so each batch pads only to its own
+longest text, ``torch.inference_mode``, large batches) and the result is cached under
+``$TRTUNE_CACHE/features`` (default ``~/.cache/trtune/features``), keyed by a hash of the
+encoder weights, the pooling, the length limit and the texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import torch
+from safetensors.torch import load_file, save_file
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+Pooling = Literal["cls", "mean"]
+
+
+def cache_root(cache_dir: str | Path | None = None) -> Path:
+    """The feature cache folder: ``cache_dir``, else ``$TRTUNE_CACHE/features``, else
+    ``~/.cache/trtune/features``."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    base = os.environ.get("TRTUNE_CACHE")
+    return (Path(base) if base else Path.home() / ".cache" / "trtune") / "features"
+
+
+def model_fingerprint(model: torch.nn.Module) -> str:
+    """A SHA-256 over the names, shapes and bytes of every parameter and buffer."""
+    digest = hashlib.sha256()
+    for name, tensor in model.state_dict().items():
+        digest.update(name.encode())
+        digest.update(str(tuple(tensor.shape)).encode())
+        digest.update(tensor.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy())
+    return digest.hexdigest()
+
+
+def features_key(fingerprint: str, texts: Sequence[str], pooling: str, max_length: int) -> str:
+    """The cache key of one extraction."""
+    digest = hashlib.sha256(f"{fingerprint}|{pooling}|{max_length}|{len(texts)}".encode())
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def pool(hidden: torch.Tensor, mask: torch.Tensor, pooling: Pooling) -> torch.Tensor:
+    """One vector per text from ``hidden`` ``(B, T, H)`` and ``mask`` ``(B, T)`` -> ``(B, H)``."""
+    if pooling == "cls":
+        return hidden[:, 0]
+    weights = mask.unsqueeze(-1).to(hidden.dtype)  # (B, T, 1)
+    return (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1.0)
+
+
+def extract_features(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    texts: Sequence[str],
+    pooling: Pooling = "cls",
+    max_length: int = 128,
+    batch_size: int = 64,
+    sort_by_length: bool = True,
+    padding: Literal["longest", "max_length"] = "longest",
+    device: torch.device | str = "cpu",
+    progress=None,
+) -> torch.Tensor:
+    """Encode ``texts`` with a frozen ``model``; returns ``(N, H)`` float32 in input order.
+
+    Args:
+        model: an encoder (``AutoModel``) returning ``last_hidden_state``.
+        tokenizer: its tokenizer.
+        texts: the texts.
+        pooling: ``cls`` (first token) or ``mean`` (mask-weighted mean of tokens).
+        max_length: texts are truncated to this many tokens.
+        batch_size: texts per forward pass.
+        sort_by_length: batch texts of similar length together (less padding).
+        padding: ``longest`` pads each batch to its longest text; ``max_length`` pads all
+            to ``max_length`` (the slow reference).
+        device: where to run.
+        progress: optional callable ``progress(done, total)`` after each batch.
+    """
+    model = model.to(device).eval()
+    lengths = [
+        len(ids)
+        for ids in tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
+    ]
+    order = sorted(range(len(texts)), key=lambda i: -lengths[i]) if sort_by_length else None
+    order = order if order is not None else list(range(len(texts)))
+    out: torch.Tensor | None = None
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            index = order[start : start + batch_size]
+            batch = tokenizer(
+                [texts[i] for i in index],
+                truncation=True,
+                max_length=max_length,
+                padding=padding,
+                return_tensors="pt",
+            ).to(device)
+            hidden = model(**batch).last_hidden_state  # (B, T, H)
+            vectors = pool(hidden, batch["attention_mask"], pooling).float().cpu()  # (B, H)
+            if out is None:
+                out = torch.empty(len(texts), vectors.shape[1])
+            out[torch.tensor(index)] = vectors
+            if progress is not None:
+                progress(min(start + batch_size, len(order)), len(order))
+    assert out is not None, "no texts to encode"
+    return out
+
+
+def cached_features(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    texts: Sequence[str],
+    pooling: Pooling = "cls",
+    max_length: int = 128,
+    batch_size: int = 64,
+    cache_dir: str | Path | None = None,
+    device: torch.device | str = "cpu",
+    progress=None,
+) -> tuple[torch.Tensor, Path, bool]:
+    """:func:`extract_features` through the disk cache.
+
+    Returns:
+        ``(features (N, H), cache file, hit)`` where ``hit`` tells whether the file existed.
+    """
+    key = features_key(model_fingerprint(model), texts, pooling, max_length)
+    path = cache_root(cache_dir) / f"{key}.safetensors"
+    if path.is_file():
+        return load_file(str(path))["features"], path, True
+    features = extract_features(
+        model, tokenizer, texts, pooling, max_length, batch_size, device=device, progress=progress
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    save_file({"features": features.contiguous()}, str(tmp))
+    os.replace(tmp, path)
+    return features, path, False

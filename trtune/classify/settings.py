@@ -1,0 +1,122 @@
+"""The settings of ``trtune classify train``: one typed dataclass, validated once.
+
+A YAML file (``--config``) holds the same field names; command-line flags override it.
+Fields left ``None`` take the default of the chosen method (see :data:`METHOD_DEFAULTS`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from trtune.errors import UserError
+
+Method = Literal["features", "finetune", "lora", "tfidf"]
+METHODS = ("features", "finetune", "lora", "tfidf")
+POOLINGS = ("cls", "mean")
+
+# epochs, learning rate, early-stopping patience (epochs) per method. The features head
+# follows the report: Adam 1e-3, up to 500 epochs, patience 50.
+METHOD_DEFAULTS: dict[str, dict[str, Any]] = {
+    "features": {"epochs": 500, "lr": 1e-3, "patience": 50},
+    "finetune": {"epochs": 3, "lr": 1e-4, "patience": 2},
+    "lora": {"epochs": 5, "lr": 5e-4, "patience": 2},
+    "tfidf": {"epochs": 1, "lr": 0.0, "patience": 0},
+}
+
+
+@dataclass
+class ClassifySettings:
+    """Everything a classifier training run depends on (dumped to ``trtune.json``)."""
+
+    data: str = field(metadata={"help": "labelled text file (CSV, TSV, JSON, JSONL, Parquet)"})
+    out: str = field(metadata={"help": "output folder"})
+    model: str = field(default="tiny", metadata={"help": "Hub name, local folder or 'tiny'"})
+    method: Method = field(default="finetune", metadata={"help": "features|finetune|lora|tfidf"})
+    epochs: int | None = field(default=None, metadata={"help": "max epochs (method default)"})
+    batch_size: int = field(default=32, metadata={"help": "training batch size"})
+    lr: float | None = field(default=None, metadata={"help": "learning rate (method default)"})
+    max_length: int = field(default=128, metadata={"help": "max tokens per text"})
+    seed: int = field(default=42, metadata={"help": "seed for split, init and shuffling"})
+    patience: int | None = field(default=None, metadata={"help": "early-stopping patience"})
+    test_size: float = field(default=0.25, metadata={"help": "held-out test fraction"})
+    validation_size: float = field(default=0.1, metadata={"help": "validation share of train"})
+    text_col: str | None = field(default=None, metadata={"help": "text column name"})
+    label_col: str | None = field(default=None, metadata={"help": "label column name"})
+    label_map: dict[str, str] | None = field(default=None, metadata={"help": "raw -> label"})
+    pooling: Literal["cls", "mean"] = field(default="cls", metadata={"help": "features pooling"})
+    feature_batch_size: int = field(default=64, metadata={"help": "feature extraction batch"})
+    weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
+    warmup_ratio: float = field(default=0.1, metadata={"help": "share of steps warming up"})
+    lora_rank: int = field(default=8, metadata={"help": "LoRA rank r"})
+    lora_alpha: int = field(default=16, metadata={"help": "LoRA alpha"})
+    lora_dropout: float = field(default=0.1, metadata={"help": "LoRA dropout"})
+    lora_target_modules: list[str] = field(
+        default_factory=lambda: ["query", "value"], metadata={"help": "modules LoRA adapts"}
+    )
+    merge: bool = field(default=False, metadata={"help": "save LoRA merged into the model"})
+    cache_dir: str | None = field(default=None, metadata={"help": "feature cache folder"})
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise UserError(f"unknown method '{self.method}'; choose one of {', '.join(METHODS)}")
+        if self.pooling not in POOLINGS:
+            raise UserError(f"unknown pooling '{self.pooling}'; choose cls or mean")
+        defaults = METHOD_DEFAULTS[self.method]
+        if self.epochs is None:
+            self.epochs = defaults["epochs"]
+        if self.lr is None:
+            self.lr = defaults["lr"]
+        if self.patience is None:
+            self.patience = defaults["patience"]
+        for name in ("epochs", "batch_size", "max_length", "feature_batch_size", "lora_rank"):
+            if int(getattr(self, name)) < 1:
+                raise UserError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.lr < 0:
+            raise UserError(f"lr must not be negative, got {self.lr}")
+        if not 0 < self.test_size < 1 or not 0 <= self.validation_size < 1:
+            raise UserError("test_size must be in (0, 1) and validation_size in [0, 1)")
+        if not 0 <= self.lora_dropout < 1:
+            raise UserError(f"lora_dropout must be in [0, 1), got {self.lora_dropout}")
+        if not self.model:
+            raise UserError("--model is required (a Hub name, a local folder or 'tiny')")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of every field."""
+        return asdict(self)
+
+
+def load_config_file(path: str | Path) -> dict[str, Any]:
+    """Read a YAML settings file into a dict of known :class:`ClassifySettings` fields.
+
+    Raises:
+        UserError: the file is missing, not YAML, not a mapping or names an unknown field.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise UserError("config file not found", file=path)
+    try:
+        values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise UserError(f"not valid YAML: {exc}", file=path) from exc
+    if not isinstance(values, dict):
+        raise UserError("config file must hold a mapping of setting: value", file=path)
+    known = {f.name for f in fields(ClassifySettings)}
+    values = {str(k).replace("-", "_"): v for k, v in values.items()}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise UserError(f"unknown setting(s): {', '.join(unknown)}", file=path)
+    return values
+
+
+def build_settings(config: str | Path | None = None, **overrides: Any) -> ClassifySettings:
+    """Settings from an optional YAML file, then ``overrides`` that are not ``None``."""
+    values = load_config_file(config) if config else {}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    for required in ("data", "out"):
+        if not values.get(required):
+            raise UserError(f"--{required} is required (on the command line or in the config)")
+    return ClassifySettings(**values)

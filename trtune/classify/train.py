@@ -1,0 +1,328 @@
+"""``classify train``: data -> split -> method + TF-IDF baseline -> output folder.
+
+Every method is evaluated the same way: the saved folder is loaded back with
+:func:`~trtune.classify.predict.load_classifier` and run on the held-out test set, so the
+numbers in ``metrics.json`` are those of the files a user gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from rich.progress import Progress
+from safetensors.torch import save_file
+
+from trtune.classify.artefacts import RunRecord, write_artefacts
+from trtune.classify.baseline import TfidfClassifier
+from trtune.classify.features import cached_features
+from trtune.classify.finetune import FinetuneResult, apply_lora, run_trainer
+from trtune.classify.head import train_head
+from trtune.classify.predict import (
+    ADAPTER_JSON,
+    BASE_MODEL_DIR,
+    ENCODER_DIR,
+    HEAD_JSON,
+    HEAD_WEIGHTS,
+    load_classifier,
+)
+from trtune.classify.settings import ClassifySettings
+from trtune.cli.console import err_console
+from trtune.data import LabeledData, Split, load_labeled, stratified_split
+from trtune.models import (
+    load_encoder,
+    load_sequence_classifier,
+    load_tokenizer,
+    resolve_model,
+)
+from trtune.report import classification_metrics
+from trtune.train.outdir import CHECKPOINT_DIR, atomic_write_json, prepare_out_dir
+
+
+@dataclass
+class TrainResult:
+    """Where a run wrote its files and its headline numbers."""
+
+    out_dir: Path
+    metrics: dict
+    baseline: dict
+    report: Path
+
+
+def data_hash(data: LabeledData) -> str:
+    """SHA-256 of the kept examples (text and label), in file order."""
+    digest = hashlib.sha256()
+    for example in data.examples:
+        digest.update(f"{example.label}\t{example.text}\n".encode())
+    return digest.hexdigest()
+
+
+def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
+    """Read the data file and split it (stratified, seeded)."""
+    data = load_labeled(settings.data, settings.text_col, settings.label_col, settings.label_map)
+    split = stratified_split(
+        data.examples, settings.test_size, settings.validation_size, settings.seed
+    )
+    return data, split
+
+
+def plan(settings: ClassifySettings) -> dict:
+    """What a run would do (``--dry-run``): data summary, split sizes, model, settings."""
+    data, split = load_and_split(settings)
+    source = resolve_model(settings.model)
+    return {
+        "method": settings.method,
+        "model": {"name": source.name, "kind": source.kind, "location": source.location},
+        "labels": data.labels,
+        "split_sizes": {k: len(getattr(split, k)) for k in ("train", "validation", "test")},
+        "data": data.report.to_dict(),
+        "settings": settings.to_dict(),
+    }
+
+
+def _texts_ids(examples, labels: list[str]) -> tuple[list[str], list[int]]:
+    index = {label: i for i, label in enumerate(labels)}
+    return [e.text for e in examples], [index[e.label] for e in examples]
+
+
+def _train_features(settings, split: Split, labels, out_dir: Path) -> tuple[dict, float, dict]:
+    source = resolve_model(settings.model)
+    train_texts = [e.text for e in split.train]
+    tokenizer = load_tokenizer(source, train_texts)
+    encoder = load_encoder(source, tokenizer, settings.seed)
+    parts = [split.train, split.validation, split.test]
+    texts = [e.text for part in parts for e in part]
+    start = time.perf_counter()
+    with Progress(console=err_console, transient=True) as bar:
+        task = bar.add_task("extracting features", total=len(texts))
+        features, cache_path, hit = cached_features(
+            encoder,
+            tokenizer,
+            texts,
+            settings.pooling,
+            settings.max_length,
+            settings.feature_batch_size,
+            settings.cache_dir,
+            progress=lambda done, total: bar.update(task, completed=done),
+        )  # (N, H)
+    extract_seconds = time.perf_counter() - start
+    err_console.print(
+        f"features: {tuple(features.shape)} {'from cache' if hit else 'extracted'} "
+        f"in {extract_seconds:.1f} s ({cache_path})",
+        markup=False,
+        soft_wrap=True,
+    )
+    n_train, n_val = len(split.train), len(split.validation)
+    ids = torch.tensor([labels.index(e.label) for part in parts for e in part])
+    head, history = train_head(
+        features[:n_train],
+        ids[:n_train],
+        features[n_train : n_train + n_val],
+        ids[n_train : n_train + n_val],
+        len(labels),
+        settings.epochs,
+        settings.lr,
+        settings.batch_size,
+        settings.patience,
+        settings.seed,
+    )
+    train_seconds = time.perf_counter() - start
+    err_console.print(
+        f"head: stopped at epoch {history.stopped_epoch}, best validation accuracy at epoch "
+        f"{history.best_epoch} ({max(history.val_accuracy):.4f})",
+        markup=False,
+        soft_wrap=True,
+    )
+    encoder_ref = source.location
+    if source.kind == "preset":  # a preset's random encoder exists only here: save it
+        encoder.save_pretrained(out_dir / ENCODER_DIR)
+        tokenizer.save_pretrained(out_dir / ENCODER_DIR)
+        encoder_ref = ENCODER_DIR
+    save_file(
+        {k: v.contiguous() for k, v in head.state_dict().items()}, str(out_dir / HEAD_WEIGHTS)
+    )
+    atomic_write_json(
+        out_dir / HEAD_JSON,
+        {
+            "type": "trtune-feature-head",
+            "encoder": encoder_ref,
+            "pooling": settings.pooling,
+            "max_length": settings.max_length,
+            "labels": labels,
+            "in_features": int(features.shape[1]),
+            "loader": "trtune.classify.predict.load_classifier",
+        },
+    )
+    curves = {
+        "train_loss": history.train_loss,
+        "train_accuracy": history.train_accuracy,
+        "val_loss": history.val_loss,
+        "val_accuracy": history.val_accuracy,
+    }
+    extra = {
+        "feature_cache": str(cache_path),
+        "feature_cache_hit": hit,
+        "feature_extract_seconds": extract_seconds,
+        "best_epoch": history.best_epoch,
+        "stopped_epoch": history.stopped_epoch,
+    }
+    return curves, train_seconds, extra
+
+
+def _shared_tokenizer(source, texts: list[str], out_dir: Path):
+    """The tokenizer, identical on every process and across ``--resume``.
+
+    A preset trains its tokenizer on the texts, and WordPiece training is not bit-for-bit
+    reproducible across runs; so the main process trains and saves it once under
+    ``checkpoints/preset-tokenizer`` and every process (and any resumed run) loads that copy.
+    """
+    if source.kind != "preset":
+        return load_tokenizer(source)
+    from transformers import AutoTokenizer
+
+    folder = out_dir / CHECKPOINT_DIR / "preset-tokenizer"
+    state = process_state()
+    with state.main_process_first():
+        if state.is_main_process and not (folder / "tokenizer.json").is_file():
+            load_tokenizer(source, texts).save_pretrained(folder)
+    return AutoTokenizer.from_pretrained(str(folder))
+
+
+def _train_transformers(
+    settings, split: Split, labels, out_dir: Path, resume: bool
+) -> FinetuneResult:
+    source = resolve_model(settings.model)
+    tokenizer = _shared_tokenizer(source, [e.text for e in split.train], out_dir)
+    model = load_sequence_classifier(source, tokenizer, labels, settings.seed)
+    if settings.method == "lora":
+        if source.kind == "preset" and not settings.merge and state_is_main():
+            # A preset's random base exists only here: keep it for the adapter to load on.
+            model.save_pretrained(out_dir / BASE_MODEL_DIR)
+        model = apply_lora(model, settings)
+    result = run_trainer(
+        settings,
+        model,
+        tokenizer,
+        _texts_ids(split.train, labels),
+        _texts_ids(split.validation, labels),
+        out_dir,
+        resume,
+    )
+    if not result.is_main_process:
+        return result
+    if settings.method == "finetune":
+        result.model.save_pretrained(out_dir)
+    elif settings.merge:
+        result.model.save_pretrained(out_dir / "adapter")
+        tokenizer.save_pretrained(out_dir / "adapter")
+        result.model.merge_and_unload().save_pretrained(out_dir)
+    else:
+        result.model.save_pretrained(out_dir)
+        base = BASE_MODEL_DIR if source.kind == "preset" else source.location
+        atomic_write_json(
+            out_dir / ADAPTER_JSON,
+            {"base_model": base, "labels": labels, "max_length": settings.max_length},
+        )
+    tokenizer.save_pretrained(out_dir)
+    return result
+
+
+def train_classifier(
+    settings: ClassifySettings, resume: bool = False, overwrite: bool = False
+) -> TrainResult | None:
+    """Train the chosen method and the TF-IDF baseline; write the output folder.
+
+    Returns:
+        The result on the main process; ``None`` on the other processes of a
+        multi-process (``accelerate launch``) run.
+
+    Raises:
+        UserError: bad data, model or output folder.
+        NumericalFault: the training loss became NaN or infinite.
+    """
+    state = process_state()
+    data, split = load_and_split(settings)
+    labels = data.labels
+    out_dir = Path(settings.out)
+    if state.is_main_process:
+        prepare_out_dir(out_dir, resume=resume, overwrite=overwrite)
+    state.wait_for_everyone()
+    sizes = {k: len(getattr(split, k)) for k in ("train", "validation", "test")}
+    if state.is_main_process:
+        err_console.print(
+            f"data: {len(data.examples)} texts, labels {', '.join(labels)}; split {sizes}",
+            markup=False,
+            soft_wrap=True,
+        )
+    test_texts = [e.text for e in split.test]
+    test_labels = [e.label for e in split.test]
+
+    history: dict[str, list[float]] = {}
+    extra: dict = {"data_sha256": data_hash(data), "versions": _versions()}
+    if settings.method == "tfidf":
+        start = time.perf_counter()
+        TfidfClassifier.fit(
+            [e.text for e in split.train], [e.label for e in split.train], seed=settings.seed
+        ).save(out_dir)
+        train_seconds = time.perf_counter() - start
+    elif settings.method == "features":
+        history, train_seconds, more = _train_features(settings, split, labels, out_dir)
+        extra.update(more)
+    else:
+        result = _train_transformers(settings, split, labels, out_dir, resume)
+        if not result.is_main_process:
+            return None
+        history, train_seconds = result.history, result.train_seconds
+        extra.update({"steps": result.steps, "resumed_from": result.resumed_from})
+
+    baseline_model = TfidfClassifier.fit(
+        [e.text for e in split.train], [e.label for e in split.train], seed=settings.seed
+    )
+    baseline_model.save(out_dir / "baseline")
+    baseline = classification_metrics(test_labels, baseline_model.predict(test_texts), labels)
+    baseline = {k: baseline[k] for k in ("accuracy", "macro_f1", "per_class")}
+
+    classifier = load_classifier(out_dir)
+    predictions = [p.label for p in classifier.predict(test_texts)]
+    metrics = classification_metrics(test_labels, predictions, labels)
+    epochs_run = max(1, len(history.get("val_loss", [])) or 1)
+    metrics["timing"] = {
+        "train_seconds": train_seconds,
+        "train_samples_per_second": len(split.train) * epochs_run / max(train_seconds, 1e-9),
+        "epochs_run": epochs_run,
+    }
+    record = RunRecord(
+        settings, labels, data.report.to_dict(), sizes, metrics, baseline, history, extra
+    )
+    paths = write_artefacts(out_dir, record)
+    return TrainResult(out_dir, metrics, baseline, paths["report"])
+
+
+def process_state():
+    """The accelerate process state (one process unless started by ``accelerate launch``).
+
+    ``cpu=True`` without CUDA: otherwise accelerate does not see a multi-process CPU run
+    and every process believes it is the main one.
+    """
+    from accelerate import PartialState
+
+    return PartialState(cpu=not torch.cuda.is_available())
+
+
+def state_is_main() -> bool:
+    """Whether this is the main process (always true outside ``accelerate launch``)."""
+    return process_state().is_main_process
+
+
+def _versions() -> dict[str, str]:
+    import sklearn
+    import transformers
+
+    return {
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+        "scikit-learn": sklearn.__version__,
+    }
