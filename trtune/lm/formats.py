@@ -1,0 +1,313 @@
+"""Training files for causal LMs: detect the format, validate rows, report what was dropped.
+
+Four formats are understood, each turned into :class:`Record` values:
+
+- **text** (continued pre-training): a ``.txt`` file (paragraphs separated by blank lines,
+  or one per line) or a table with a ``text`` column;
+- **alpaca**: ``instruction``, ``input`` (optional) and ``output`` columns;
+- **chat**: ``messages`` lists of ``{"role", "content"}`` or ShareGPT ``conversations``
+  lists of ``{"from", "value"}``;
+- **qa**: SQuAD v1 JSON (``data[].paragraphs[].qas[]``), or a table with ``context``,
+  ``question`` and ``answer`` columns; context + question is the prompt, the answer the
+  response.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trtune.errors import UserError
+
+ROLE_ALIASES = {
+    "human": "user",
+    "user": "user",
+    "gpt": "assistant",
+    "assistant": "assistant",
+    "bot": "assistant",
+    "model": "assistant",
+    "system": "system",
+}
+
+
+@dataclass
+class Record:
+    """One training example.
+
+    Attributes:
+        row: the 1-based row (line or record) number in the file.
+        text: the whole text (``text`` format), else None.
+        messages: ``{"role", "content"}`` turns (a user turn may hold ``input``), else None.
+    """
+
+    row: int
+    text: str | None = None
+    messages: list[dict[str, str]] | None = None
+
+
+@dataclass
+class DropReport:
+    """Which rows were left out and why."""
+
+    kept: int = 0
+    counts: Counter = field(default_factory=Counter)
+    first_rows: dict[str, list[int]] = field(default_factory=dict)
+
+    def drop(self, reason: str, row: int) -> None:
+        """Count one dropped row under ``reason``, remembering the first few row numbers."""
+        self.counts[reason] += 1
+        rows = self.first_rows.setdefault(reason, [])
+        if len(rows) < 5:
+            rows.append(row)
+
+    @property
+    def dropped(self) -> int:
+        return sum(self.counts.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kept": self.kept,
+            "dropped": self.dropped,
+            "reasons": {
+                r: {"count": c, "first_rows": self.first_rows[r]} for r, c in self.counts.items()
+            },
+        }
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        parts = [
+            f"{r}: {c} (rows {', '.join(map(str, self.first_rows[r]))})"
+            for r, c in self.counts.items()
+        ]
+        return f"{self.kept} kept, {self.dropped} dropped" + (
+            f" [{'; '.join(parts)}]" if parts else ""
+        )
+
+
+@dataclass
+class LoadedData:
+    """A training file read into records."""
+
+    path: Path
+    format: str
+    records: list[Record]
+    drops: DropReport
+
+
+def _clean(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _instruction_record(row: int, instruction: str, inp: str, output: str) -> Record:
+    user = {"role": "user", "content": instruction}
+    if inp:
+        user["input"] = inp
+    return Record(row=row, messages=[user, {"role": "assistant", "content": output}])
+
+
+def _chat_record(row: int, turns: Any, drops: DropReport) -> Record | None:
+    if not isinstance(turns, list) or not turns:
+        drops.drop("messages not a non-empty list", row)
+        return None
+    messages = []
+    for turn in turns:
+        if not isinstance(turn, dict):
+            drops.drop("turn not an object", row)
+            return None
+        role = ROLE_ALIASES.get(_clean(turn.get("role", turn.get("from"))).lower())
+        content = _clean(turn.get("content", turn.get("value")))
+        if role is None:
+            drops.drop("unknown role", row)
+            return None
+        messages.append({"role": role, "content": content})
+    if not any(m["role"] == "assistant" and m["content"] for m in messages):
+        drops.drop("no assistant reply", row)
+        return None
+    return Record(row=row, messages=messages)
+
+
+def records_from_objects(objects: list[tuple[int, dict[str, Any]]], path: Path) -> LoadedData:
+    """Turn row objects (column name -> value) into records of the format their keys show.
+
+    Raises:
+        UserError: the keys match no known format.
+    """
+    keys = set().union(*(o.keys() for _, o in objects)) if objects else set()
+    keys = {k.lower() for k in keys}
+    drops = DropReport()
+    records: list[Record] = []
+    if "messages" in keys or "conversations" in keys:
+        fmt = "chat"
+    elif {"instruction", "output"} <= keys:
+        fmt = "alpaca"
+    elif {"context", "question", "answer"} <= keys:
+        fmt = "qa"
+    elif "text" in keys:
+        fmt = "text"
+    else:
+        raise UserError(
+            f"cannot tell the format from the columns {sorted(keys)}: expected 'text', "
+            "'instruction'/'input'/'output', 'messages' or 'context'/'question'/'answer'",
+            file=path,
+        )
+    for row, obj in objects:
+        low = {k.lower(): v for k, v in obj.items()}
+        record: Record | None = None
+        if fmt == "chat":
+            turns = low.get("messages", low.get("conversations"))
+            if isinstance(turns, str):
+                try:
+                    turns = json.loads(turns)
+                except json.JSONDecodeError:
+                    drops.drop("messages not valid JSON", row)
+                    continue
+            record = _chat_record(row, turns, drops)
+        elif fmt == "alpaca":
+            instruction, output = _clean(low.get("instruction")), _clean(low.get("output"))
+            if not instruction:
+                drops.drop("empty instruction", row)
+            elif not output:
+                drops.drop("empty output", row)
+            else:
+                record = _instruction_record(row, instruction, _clean(low.get("input")), output)
+        elif fmt == "qa":
+            question, answer = _clean(low.get("question")), _clean(low.get("answer"))
+            if not question or not answer:
+                drops.drop("empty question or answer", row)
+            else:
+                record = _instruction_record(row, question, _clean(low.get("context")), answer)
+        else:
+            text = _clean(low.get("text"))
+            if not text:
+                drops.drop("empty text", row)
+            else:
+                record = Record(row=row, text=text)
+        if record is not None:
+            records.append(record)
+    drops.kept = len(records)
+    return LoadedData(path=path, format=fmt, records=records, drops=drops)
+
+
+def _squad_records(obj: dict[str, Any], path: Path) -> LoadedData:
+    """SQuAD v1: ``data[].paragraphs[].qas[]``; rows count questions from 1."""
+    drops = DropReport()
+    records: list[Record] = []
+    row = 0
+    for article in obj.get("data", []):
+        for paragraph in article.get("paragraphs", []) if isinstance(article, dict) else []:
+            context = _clean(paragraph.get("context"))
+            for qa in paragraph.get("qas", []):
+                row += 1
+                answers = qa.get("answers") or []
+                answer = _clean(answers[0].get("text")) if answers else ""
+                question = _clean(qa.get("question"))
+                if not context:
+                    drops.drop("empty context", row)
+                elif not question or not answer:
+                    drops.drop("empty question or answer", row)
+                else:
+                    records.append(_instruction_record(row, question, context, answer))
+    if row == 0:
+        raise UserError("SQuAD-style JSON holds no questions (data[].paragraphs[].qas[])", path)
+    drops.kept = len(records)
+    return LoadedData(path=path, format="qa", records=records, drops=drops)
+
+
+def _read_json_objects(path: Path, text: str) -> list[tuple[int, dict[str, Any]]] | LoadedData:
+    if path.suffix.lower() == ".jsonl" or (text.lstrip().startswith("{") and "\n{" in text):
+        objects = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UserError(f"not valid JSON: {exc.msg}", file=path, row=number) from exc
+            if not isinstance(obj, dict):
+                raise UserError("each JSONL line must be an object", file=path, row=number)
+            objects.append((number, obj))
+        return objects
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"not valid JSON: {exc.msg}", file=path, row=exc.lineno) from exc
+    if isinstance(obj, dict) and isinstance(obj.get("data"), list):
+        return _squad_records(obj, path)
+    if isinstance(obj, dict):
+        lists = [v for v in obj.values() if isinstance(v, list)]
+        obj = lists[0] if len(lists) == 1 else obj
+    if not isinstance(obj, list) or not all(isinstance(o, dict) for o in obj):
+        raise UserError("JSON must be a list of objects or SQuAD-style data", file=path)
+    return list(enumerate(obj, start=1))
+
+
+def _read_text_file(path: Path, text: str) -> LoadedData:
+    """Paragraphs separated by blank lines; a file without blank lines gives one per line."""
+    drops = DropReport()
+    records = []
+    lines = text.splitlines()
+    blank_separated = any(not line.strip() for line in lines)
+    start, buffer = 1, []
+    for number, line in enumerate(lines + [""], start=1):
+        if blank_separated and line.strip():
+            if not buffer:
+                start = number
+            buffer.append(line.strip())
+        elif blank_separated:
+            if buffer:
+                records.append(Record(row=start, text="\n".join(buffer)))
+            buffer = []
+        elif line.strip():
+            records.append(Record(row=number, text=line.strip()))
+    drops.kept = len(records)
+    return LoadedData(path=path, format="text", records=records, drops=drops)
+
+
+def load_records(path: str | Path, max_examples: int | None = None) -> LoadedData:
+    """Read a training file, detect its format and validate its rows.
+
+    Raises:
+        UserError: missing, empty, undecodable or malformed file; no usable rows.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise UserError("data file not found", file=path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise UserError("data file is empty", file=path)
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonl"):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
+        read = _read_json_objects(path, text)
+        data = read if isinstance(read, LoadedData) else records_from_objects(read, path)
+    elif suffix in (".txt", ".md"):
+        try:
+            data = _read_text_file(path, raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise UserError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
+    else:
+        from trtune.data.read import read_table
+
+        table = read_table(path)
+        width = len(table.columns)
+        objects, bad_rows = [], []
+        for number, fields in zip(table.row_numbers, table.rows, strict=True):
+            if len(fields) != width:
+                bad_rows.append(number)
+                continue
+            objects.append((number, dict(zip(table.columns, fields, strict=True))))
+        data = records_from_objects(objects, path)
+        for number in bad_rows:
+            data.drops.drop(f"not {width} fields", number)
+    if max_examples is not None:
+        data.records = data.records[:max_examples]
+        data.drops.kept = len(data.records)
+    if not data.records:
+        raise UserError(f"no usable examples ({data.drops.summary()})", file=path)
+    return data
