@@ -1,0 +1,262 @@
+"""The REST API through FastAPI's TestClient, on tiny random models."""
+
+from __future__ import annotations
+
+import json
+import math
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from fastapi.testclient import TestClient
+from serve_tiny_models import LABELS, tiny_models
+
+from trtune.errors import UserError
+from trtune.serve.app import create_app
+from trtune.serve.models import load_causal_lm, load_text_classifier
+from trtune.serve.settings import ServeSettings
+
+
+@pytest.fixture(scope="module")
+def models():
+    return tiny_models()
+
+
+@pytest.fixture(scope="module")
+def settings(models):
+    return ServeSettings(
+        classifier=models.classifier,
+        lm=models.lm,
+        max_texts=8,
+        max_chars=200,
+        max_body_bytes=4000,
+        max_new_tokens=32,
+        max_batch_size=32,
+        max_wait_ms=50,
+    )
+
+
+@pytest.fixture(scope="module")
+def client(settings):
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def reference(models):
+    """The same models loaded directly, to compare the API's answers with."""
+    return load_text_classifier(models.classifier), load_causal_lm(models.lm)
+
+
+def test_classify_labels_and_probabilities(client, reference):
+    texts = ["Bu film harikaydı!", "Kargo çok gecikti.", ""]
+    res = client.post("/v1/classify", json={"texts": texts})
+    assert res.status_code == 200, res.text
+    results = res.json()["results"]
+    assert len(results) == 3
+    expected = reference[0].classify(texts)
+    for got, want in zip(results, expected, strict=True):
+        assert set(got["probabilities"]) == set(LABELS.values())
+        assert math.isclose(sum(got["probabilities"].values()), 1.0, abs_tol=1e-5)
+        assert got["label"] == max(got["probabilities"], key=got["probabilities"].get)
+        assert got["label"] == want["label"]
+        for label, p in want["probabilities"].items():
+            assert got["probabilities"][label] == pytest.approx(p, abs=1e-5)
+    # The bold random head makes the texts' probabilities differ: results are per text.
+    assert results[0]["probabilities"] != results[1]["probabilities"]
+
+
+def test_concurrent_requests_are_batched_and_routed_back(client, reference):
+    texts = [f"Cümle numarası {i}: film {'güzel' if i % 2 else 'kötü'}." for i in range(16)]
+    expected = reference[0].classify(texts)
+    batcher = client.app.state.batcher
+    before = batcher.stats.largest
+
+    def ask(text: str) -> dict:
+        res = client.post("/v1/classify", json={"texts": [text]})
+        assert res.status_code == 200, res.text
+        return res.json()["results"][0]
+
+    with ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(ask, texts))
+    assert batcher.stats.largest > 1, batcher.stats.to_dict()
+    assert batcher.stats.largest > before or before > 1
+    for got, want in zip(answers, expected, strict=True):
+        assert got["probabilities"] == pytest.approx(want["probabilities"], abs=1e-5)
+    health = client.get("/health").json()
+    assert health["batching"]["largest"] > 1
+
+
+def test_attention_shapes_and_rows(client):
+    res = client.post("/v1/attention", json={"text": "Bu film harikaydı!"})
+    assert res.status_code == 200, res.text
+    data = res.json()
+    tokens = data["tokens"]
+    assert tokens[0] == "[CLS]" and tokens[-1] == "[SEP]"
+    assert (data["layers"], data["heads"]) == (2, 2)
+    att = data["attentions"]
+    assert len(att) == 2 and all(len(layer) == 2 for layer in att)
+    for layer in att:
+        for head in layer:
+            assert len(head) == len(tokens)
+            for row in head:
+                assert len(row) == len(tokens)
+                assert math.isclose(sum(row), 1.0, abs_tol=1e-3)
+                assert min(row) >= 0.0
+    assert data["label"] in LABELS.values()
+    assert math.isclose(sum(data["probabilities"].values()), 1.0, abs_tol=1e-5)
+
+
+def test_generate_greedy_matches_the_model(client, reference):
+    body = {"prompt": "Bu film", "max_new_tokens": 12, "temperature": 0.0}
+    res = client.post("/v1/generate", json=body)
+    assert res.status_code == 200, res.text
+    data = res.json()
+    assert data["prompt"] == "Bu film"
+    assert data["text"] == reference[1].generate("Bu film", 12, 0.0, 50, 1.0)
+    assert data["text"]
+
+
+def test_generate_streams_server_sent_events(client):
+    body = {"prompt": "Bu film", "max_new_tokens": 12, "temperature": 0.0}
+    whole = client.post("/v1/generate", json=body).json()["text"]
+    with client.stream("POST", "/v1/generate", json={**body, "stream": True}) as res:
+        assert res.status_code == 200
+        assert res.headers["content-type"].startswith("text/event-stream")
+        raw = "".join(res.iter_text())
+    events = [e for e in raw.split("\n\n") if e]
+    assert events[-1] == "event: done\ndata: {}"
+    pieces = [json.loads(e.removeprefix("data: "))["text"] for e in events[:-1]]
+    assert pieces and "".join(pieces) == whole
+
+
+def test_sampling_settings_are_accepted(client):
+    body = {"prompt": "Bir varmış", "max_new_tokens": 5, "temperature": 1.2, "top_k": 5}
+    res = client.post("/v1/generate", json={**body, "top_p": 0.9})
+    assert res.status_code == 200, res.text
+    assert isinstance(res.json()["text"], str)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status", "fragment"),
+    [
+        ("/v1/classify", {"texts": ["a"] * 9}, 413, "at most 8 texts"),
+        ("/v1/classify", {"texts": ["ok", "x" * 201]}, 413, "texts[1]"),
+        ("/v1/classify", {"texts": []}, 422, "texts"),
+        ("/v1/classify", {"text": ["a"]}, 422, "text"),
+        ("/v1/classify", {"texts": "not a list"}, 422, "texts"),
+        ("/v1/classify", {"texts": ["a"], "model": "/etc/passwd"}, 422, "model"),
+        ("/v1/attention", {"text": "x" * 201}, 413, "200 characters"),
+        ("/v1/generate", {"prompt": "a", "max_new_tokens": 33}, 422, "at most 32"),
+        ("/v1/generate", {"prompt": "a", "max_new_tokens": 0}, 422, "max_new_tokens"),
+        ("/v1/generate", {"prompt": "a", "top_p": 1.5}, 422, "top_p"),
+        ("/v1/generate", {"prompt": "p" * 201}, 413, "prompt"),
+    ],
+)
+def test_limits_and_bad_fields(client, path, body, status, fragment):
+    res = client.post(path, json=body)
+    assert res.status_code == status, res.text
+    assert fragment in res.json()["error"]
+    assert client.get("/health").status_code == 200
+
+
+def test_malformed_json_is_422_and_the_server_goes_on(client):
+    res = client.post(
+        "/v1/classify", content=b'{"texts": ["a",', headers={"Content-Type": "application/json"}
+    )
+    assert res.status_code == 422
+    assert res.json()["error"] == "malformed JSON at character 15: Expecting value"
+    assert client.post("/v1/classify", json={"texts": ["a"]}).status_code == 200
+
+
+def test_body_over_the_limit_is_413_with_or_without_content_length(client):
+    big = json.dumps({"texts": ["a" * 100] * 50}).encode()  # > 4000 bytes
+    res = client.post("/v1/classify", content=big, headers={"Content-Type": "application/json"})
+    assert res.status_code == 413
+    assert "4000 bytes" in res.json()["error"]
+
+    def chunks():  # no Content-Length: the middleware counts the streamed bytes
+        for start in range(0, len(big), 500):
+            yield big[start : start + 500]
+
+    res = client.post(
+        "/v1/classify", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert res.status_code == 413
+    assert "4000 bytes" in res.json()["error"]
+    assert client.post("/v1/classify", json={"texts": ["a"]}).status_code == 200
+
+
+def test_health_says_what_is_loaded(client):
+    data = client.get("/health").json()
+    assert data["status"] == "ok"
+    assert data["classifier"]["labels"] == ["negative", "neutral", "positive"]
+    assert data["classifier"]["attention"] is True
+    assert data["lm"] == {"folder": "lm"}
+    assert data["nanogpt_page"] is False
+    assert data["limits"]["max_texts"] == 8
+
+
+def test_page_docs_and_static_files_are_self_contained(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'id="text-input"' in page.text and "/static/app.js" in page.text
+    for asset in ("/static/app.js", "/static/strings.js", "/static/app.css"):
+        res = client.get(asset)
+        assert res.status_code == 200
+        assert "http://" not in res.text and "https://" not in res.text, asset
+    assert "http://" not in page.text and "https://" not in page.text
+    assert client.get("/openapi.json").json()["paths"].keys() >= {
+        "/v1/classify",
+        "/v1/attention",
+        "/v1/generate",
+        "/health",
+    }
+    assert client.get("/static/../settings.py").status_code == 404
+
+
+def test_nanogpt_page_missing_explains_how_to_make_it(client):
+    res = client.get("/nanogpt")
+    assert res.status_code == 404
+    assert "trtune nanogpt viz" in res.text
+
+
+def test_nanogpt_page_is_served_when_given(models, tmp_path):
+    page = tmp_path / "nanogpt.html"
+    page.write_text("<html><body>walk-through</body></html>", encoding="utf-8")
+    settings = ServeSettings(lm=models.lm, nanogpt_page=page)
+    with TestClient(create_app(settings)) as client:
+        res = client.get("/nanogpt")
+        assert res.status_code == 200 and "walk-through" in res.text
+        assert client.get("/health").json()["nanogpt_page"] is True
+
+
+def test_lm_only_and_classifier_only_servers(models):
+    with TestClient(create_app(ServeSettings(lm=models.lm))) as client:
+        assert client.get("/health").json()["classifier"] is None
+        res = client.post("/v1/classify", json={"texts": ["a"]})
+        assert res.status_code == 404 and "--classifier" in res.json()["error"]
+        assert client.post("/v1/attention", json={"text": "a"}).status_code == 404
+    with TestClient(create_app(ServeSettings(classifier=models.classifier))) as client:
+        assert client.get("/health").json()["lm"] is None
+        res = client.post("/v1/generate", json={"prompt": "a"})
+        assert res.status_code == 404 and "--lm" in res.json()["error"]
+
+
+def test_settings_are_checked(models, tmp_path):
+    with pytest.raises(UserError, match="--classifier DIR, --lm DIR"):
+        ServeSettings()
+    with pytest.raises(UserError, match="not a folder"):
+        ServeSettings(classifier=tmp_path / "missing")
+    with pytest.raises(UserError, match="max_batch_size"):
+        ServeSettings(classifier=models.classifier, max_batch_size=0)
+    with pytest.raises(UserError, match="nanogpt-page"):
+        ServeSettings(classifier=models.classifier, nanogpt_page=tmp_path / "none.html")
+    assert ServeSettings(classifier=models.classifier).host == "127.0.0.1"
+
+
+def test_a_folder_without_a_model_is_a_user_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
+    with pytest.raises(UserError):
+        load_text_classifier(tmp_path)
+    with pytest.raises(UserError, match="not a model folder"):
+        load_causal_lm(tmp_path)

@@ -1,0 +1,133 @@
+"""The page in a real headless Chromium against a real uvicorn server (Selenium).
+
+Skipped, with the reason, when Selenium or /usr/bin/chromium is missing. Set
+``TRTUNE_SCREENSHOT_DIR`` to keep the screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from serve_tiny_models import tiny_models
+
+from trtune.serve.app import create_app
+from trtune.serve.server import BackgroundServer
+from trtune.serve.settings import ServeSettings
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+SENTENCE = "Bu film harikaydı, herkese tavsiye ederim!"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip(f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing")
+    profile = tempfile.mkdtemp(prefix="trtune-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1200,1700",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server():
+    models = tiny_models()
+    app = create_app(ServeSettings(classifier=models.classifier, lm=models.lm))
+    with BackgroundServer(app) as running:
+        yield running
+
+
+def _screenshot(driver, name: str) -> None:
+    folder = os.environ.get("TRTUNE_SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(Path(folder) / name))
+
+
+def test_type_a_sentence_and_see_label_bars_and_heat_map(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server.url + "/")
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    box = browser.find_element(By.ID, "text-input")
+    box.clear()
+    box.send_keys(SENTENCE)
+    browser.find_element(By.ID, "classify-btn").click()
+    label = wait.until(ec.visibility_of_element_located((By.ID, "result-label")))
+    wait.until(lambda d: label.text.strip() != "")
+    assert label.text in {"olumsuz", "nötr", "olumlu"}  # Turkish by default
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#prob-bars .bar-row")) == 3
+
+    tokens = browser.find_elements(By.CSS_SELECTOR, "#token-strip .tok")
+    assert tokens[0].text == "[CLS]" and tokens[-1].text == "[SEP]"
+    cells = browser.find_elements(By.CSS_SELECTOR, "#heatmap .cell")
+    assert len(cells) == len(tokens) ** 2
+    colours = {c.value_of_css_property("background-color") for c in cells}
+    assert len(colours) > 3  # a heat map, not a flat block
+
+    Select(browser.find_element(By.ID, "layer-select")).select_by_value("0")
+    Select(browser.find_element(By.ID, "head-select")).select_by_value("1")
+    after = {c.value_of_css_property("background-color") for c in browser.find_elements(
+        By.CSS_SELECTOR, "#heatmap .cell")}  # fmt: skip
+    assert after != colours
+    _screenshot(browser, "serve_page_tr.png")
+
+    browser.find_element(By.ID, "lang-en").click()
+    assert browser.find_element(By.ID, "result-label").text in {"negative", "neutral", "positive"}
+    assert browser.find_element(By.ID, "classify-btn").text == "Analyse"
+    _screenshot(browser, "serve_page_en.png")
+
+
+def test_generation_panel_streams_text(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server.url + "/")
+    wait = WebDriverWait(browser, 30)
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    assert browser.find_element(By.ID, "generate-card").is_displayed()
+    temperature = browser.find_element(By.ID, "temperature")
+    temperature.clear()
+    temperature.send_keys("0")
+    browser.find_element(By.ID, "generate-btn").click()
+    status = browser.find_element(By.ID, "generate-status")
+    wait.until(
+        lambda d: status.text in {"bitti", "done"} or "error" in status.get_attribute("class")
+    )
+    assert "error" not in status.get_attribute("class"), status.text
+    out = browser.find_element(By.CSS_SELECTOR, "#generate-output .continuation")
+    assert out.text.strip() != ""
+    link = browser.find_element(By.ID, "nanogpt-link")
+    assert link.get_attribute("href").endswith("/nanogpt")
+    assert "trtune nanogpt viz" in browser.find_element(By.ID, "nanogpt-text").text

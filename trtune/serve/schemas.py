@@ -1,0 +1,69 @@
+"""The JSON bodies of the API, as pydantic models (FastAPI validates and documents them).
+
+No request field names a path or a model: what the server runs is fixed at start-up.
+Static bounds live here; the configurable ones (texts per request, characters,
+``max_new_tokens``) are checked in :mod:`trtune.serve.app` against the settings.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    # Unknown fields are an error, so a typo ("text" for "texts") is not silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class ClassifyRequest(_Strict):
+    """Texts to label."""
+
+    texts: list[str] = Field(..., min_length=1, examples=[["Bu film harikaydı!"]])
+
+
+class TextLabel(BaseModel):
+    """The label of one text and the probability of every label."""
+
+    label: str
+    probabilities: dict[str, float]
+
+
+class ClassifyResponse(BaseModel):
+    """One result per text, in request order."""
+
+    results: list[TextLabel]
+
+
+class AttentionRequest(_Strict):
+    """One text whose attention weights to show."""
+
+    text: str = Field(..., min_length=1, examples=["Bu film harikaydı!"])
+
+
+class AttentionResponse(BaseModel):
+    """``attentions[layer][head][query][key]``; each query row sums to 1."""
+
+    tokens: list[str]
+    layers: int
+    heads: int
+    attentions: list[list[list[list[float]]]]
+    label: str | None = None
+    probabilities: dict[str, float] | None = None
+
+
+class GenerateRequest(_Strict):
+    """A prompt and the sampling settings."""
+
+    prompt: str = Field(..., min_length=1, examples=["Bir varmış, bir yokmuş,"])
+    max_new_tokens: int = Field(50, ge=1)
+    temperature: float = Field(0.8, ge=0.0, le=5.0, description="0 means greedy decoding.")
+    top_k: int = Field(50, ge=0, description="0 turns top-k filtering off.")
+    top_p: float = Field(1.0, gt=0.0, le=1.0)
+    stream: bool = Field(False, description="Answer as text/event-stream, piece by piece.")
+
+
+class GenerateResponse(BaseModel):
+    """The prompt and what the model wrote after it."""
+
+    prompt: str
+    text: str
