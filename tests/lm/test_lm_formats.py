@@ -96,3 +96,13 @@ def test_bad_files_raise_user_error_with_row(tmp_path):
     unknown.write_text("a,b\n1,2\n", "utf-8")
     with pytest.raises(UserError, match="cannot tell the format"):
         load_records(unknown)
+
+
+def test_review_file_trains_as_text_and_huge_rows_are_dropped(tmp_path):
+    path = tmp_path / "yorumlar.csv"
+    rows = ["yorum;duygu", "Kargo hızlı geldi;olumlu", "x" * 25_000 + ";olumsuz"]
+    path.write_bytes("\n".join(rows).encode("cp1254"))
+    data = load_records(path)
+    assert data.format == "text"
+    assert [r.text for r in data.records] == ["Kargo hızlı geldi"]
+    assert data.drops.counts == {"longer than 20,000 characters": 1}

@@ -39,9 +39,13 @@ def test_read_squad_contexts(tmp_path):
     assert read_text(path) == ctx  # duplicates dropped, questions left out
     with pytest.raises(UserError, match="not found"):
         read_text(tmp_path / "missing.txt")
-    (tmp_path / "latin1.txt").write_bytes("şey".encode("utf-16"))
-    with pytest.raises(UserError, match="UTF-8"):
-        read_text(tmp_path / "latin1.txt")
+    turkish = "Şişli'de güzel bir gün; İstanbul'da yağmur yağıyor. " * 2
+    for codec in ("utf-16", "cp1254", "iso-8859-9"):  # encodings are detected, not assumed
+        (tmp_path / f"{codec}.txt").write_bytes(turkish.encode(codec))
+        assert read_text(tmp_path / f"{codec}.txt") == turkish
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(UserError, match="binary"):
+        read_text(tmp_path / "binary.txt")
 
 
 def test_train_text_resume_and_sample(tmp_path):

@@ -32,6 +32,7 @@ from trtune.classify.predict import (
 from trtune.classify.settings import ClassifySettings
 from trtune.cli.console import err_console
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
+from trtune.errors import UserError
 from trtune.models import (
     load_encoder,
     load_sequence_classifier,
@@ -66,6 +67,16 @@ def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
     split = stratified_split(
         data.examples, settings.test_size, settings.validation_size, settings.seed
     )
+    needs_validation = settings.method != "tfidf" and settings.validation_size > 0
+    if not split.test or (needs_validation and not split.validation):
+        sizes = f"{len(split.train)}/{len(split.validation)}/{len(split.test)}"
+        raise UserError(
+            f"too few examples: {len(data.examples)} usable texts split {sizes} "
+            "(train/validation/test); the test part"
+            + (" and the validation part need" if needs_validation else " needs")
+            + " at least one text: add rows",
+            file=settings.data,
+        )
     return data, split
 
 

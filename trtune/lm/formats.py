@@ -3,7 +3,8 @@
 Four formats are understood, each turned into :class:`Record` values:
 
 - **text** (continued pre-training): a ``.txt`` file (paragraphs separated by blank lines,
-  or one per line) or a table with a ``text`` column;
+  or one per line) or a table with a ``text`` column (or another text column name such
+  as ``yorum``, ``metin``, ``review``: a review file trains as plain text);
 - **alpaca**: ``instruction``, ``input`` (optional) and ``output`` columns;
 - **chat**: ``messages`` lists of ``{"role", "content"}`` or ShareGPT ``conversations``
   lists of ``{"from", "value"}``;
@@ -20,6 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trtune.data.columns import TEXT_NAMES
+from trtune.data.encoding import decode_bytes
+from trtune.data.validate import MAX_TEXT_CHARS
 from trtune.errors import UserError
 
 ROLE_ALIASES = {
@@ -137,6 +141,11 @@ def records_from_objects(objects: list[tuple[int, dict[str, Any]]], path: Path) 
     """
     keys = set().union(*(o.keys() for _, o in objects)) if objects else set()
     keys = {k.lower() for k in keys}
+    text_key = (
+        "text"
+        if "text" in keys
+        else next((k for k in sorted(keys) if k.strip() in TEXT_NAMES), None)
+    )
     drops = DropReport()
     records: list[Record] = []
     if "messages" in keys or "conversations" in keys:
@@ -147,9 +156,12 @@ def records_from_objects(objects: list[tuple[int, dict[str, Any]]], path: Path) 
         fmt = "qa"
     elif "text" in keys:
         fmt = "text"
+    elif text_key is not None:  # e.g. a review file: its text column is plain text
+        fmt = "text"
     else:
         raise UserError(
-            f"cannot tell the format from the columns {sorted(keys)}: expected 'text', "
+            f"cannot tell the format from the columns {sorted(keys)}: expected 'text' (or "
+            "another text column name such as 'yorum', 'metin', 'review'), "
             "'instruction'/'input'/'output', 'messages' or 'context'/'question'/'answer'",
             file=path,
         )
@@ -180,7 +192,7 @@ def records_from_objects(objects: list[tuple[int, dict[str, Any]]], path: Path) 
             else:
                 record = _instruction_record(row, question, _clean(low.get("context")), answer)
         else:
-            text = _clean(low.get("text"))
+            text = _clean(low.get(text_key))
             if not text:
                 drops.drop("empty text", row)
             else:
@@ -266,6 +278,23 @@ def _read_text_file(path: Path, text: str) -> LoadedData:
     return LoadedData(path=path, format="text", records=records, drops=drops)
 
 
+def _record_chars(record: Record) -> int:
+    return len(record.text or "") + sum(len(m.get("content", "")) for m in record.messages or [])
+
+
+def _drop_too_long(data: LoadedData) -> None:
+    """Leave out records over :data:`MAX_TEXT_CHARS` characters, as ``data inspect`` does
+    (a multi-megabyte line is a broken export, and tokenizers crawl through it)."""
+    kept = []
+    for record in data.records:
+        if _record_chars(record) > MAX_TEXT_CHARS:
+            data.drops.drop(f"longer than {MAX_TEXT_CHARS:,} characters", record.row)
+        else:
+            kept.append(record)
+    data.records = kept
+    data.drops.kept = len(kept)
+
+
 def load_records(path: str | Path, max_examples: int | None = None) -> LoadedData:
     """Read a training file, detect its format and validate its rows.
 
@@ -280,17 +309,10 @@ def load_records(path: str | Path, max_examples: int | None = None) -> LoadedDat
         raise UserError("data file is empty", file=path)
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UserError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
-        read = _read_json_objects(path, text)
+        read = _read_json_objects(path, decode_bytes(raw, path).text)
         data = read if isinstance(read, LoadedData) else records_from_objects(read, path)
     elif suffix in (".txt", ".md"):
-        try:
-            data = _read_text_file(path, raw.decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise UserError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
+        data = _read_text_file(path, decode_bytes(raw, path).text)
     else:
         from trtune.data.read import read_table
 
@@ -305,6 +327,7 @@ def load_records(path: str | Path, max_examples: int | None = None) -> LoadedDat
         data = records_from_objects(objects, path)
         for number in bad_rows:
             data.drops.drop(f"not {width} fields", number)
+    _drop_too_long(data)
     if max_examples is not None:
         data.records = data.records[:max_examples]
         data.drops.kept = len(data.records)

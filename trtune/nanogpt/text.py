@@ -1,8 +1,9 @@
 """Character-level text for a small GPT (like nanoGPT's shakespeare_char), in Turkish.
 
-Any UTF-8 text file works; a SQuAD-style JSON (``{"data": [{"paragraphs": [{"context":
-...}]}]}``, e.g. TQuAD) is read as its ``context`` paragraphs. Every distinct character
-becomes one token; the vocabulary is saved with the model so that sampling can decode.
+Any text file works (its encoding is detected as for data files); a SQuAD-style JSON
+(``{"data": [{"paragraphs": [{"context": ...}]}]}``, e.g. TQuAD) is read as its
+``context`` paragraphs. Every distinct character becomes one token; the vocabulary is
+saved with the model so that sampling can decode.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import torch
 
+from trtune.data.encoding import decode_bytes
 from trtune.errors import UserError
 
 
@@ -55,22 +57,20 @@ def _squad_contexts(data: object) -> list[str] | None:
 
 
 def read_text(path: str | Path, max_chars: int | None = None) -> str:
-    """Read training text from a UTF-8 file (plain text, or SQuAD-style JSON contexts).
+    """Read training text from a file (plain text, or SQuAD-style JSON contexts).
 
     Args:
         path: the file.
         max_chars: keep only the first this many characters (None keeps all).
 
     Raises:
-        UserError: missing file, not UTF-8, or too little text to train on.
+        UserError: missing file, binary data, or too little text to train on.
     """
     path = Path(path)
     if not path.is_file():
         raise UserError("text file not found", path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"not UTF-8 text (byte {exc.start})", path) from exc
+    # The data layer's detection: UTF-8 (BOM or not), UTF-16, Windows-1254, ISO-8859-9.
+    raw = decode_bytes(path.read_bytes(), path).text
     text = raw
     if path.suffix.lower() == ".json":
         try:
