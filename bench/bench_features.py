@@ -1,0 +1,71 @@
+"""Frozen-encoder feature extraction: trtune's ``features`` path vs the seed's procedure.
+
+The seed (the report's notebook) pads every text to the maximum length, runs the model on
+batches of 8 in input order under ``torch.no_grad()``. trtune sorts texts by length, pads
+each batch to its longest text, uses ``torch.inference_mode()`` and batches of 64. Both run
+the same MiniLM-L6 encoder on the same e-ticaret reviews in this process; the features must
+agree within 1e-4.
+
+ratio = seed seconds / trtune seconds (target 3.0).
+
+    python bench/bench_features.py [--quick]
+"""
+
+from __future__ import annotations
+
+import time
+
+import torch
+from benchdata import minilm, reviews
+from transformers import AutoModel
+
+from trtune.classify.features import extract_features
+
+MAX_LENGTH = 128
+
+
+def seed_procedure(model, tokenizer, texts: list[str], batch_size: int = 8) -> torch.Tensor:
+    """The notebook's loop: max-length padding, batches of 8 in input order, CLS vectors."""
+    out = []
+    with torch.no_grad():
+        for start in range(0, len(texts), batch_size):
+            batch = tokenizer(
+                texts[start : start + batch_size],
+                padding="max_length",
+                truncation=True,
+                max_length=MAX_LENGTH,
+                return_tensors="pt",
+            )
+            out.append(model(**batch).last_hidden_state[:, 0])
+    return torch.cat(out)
+
+
+def run(quick: bool = False) -> dict:
+    source, texts, _ = reviews(400 if quick else 2000)
+    tokenizer, folder = minilm()
+    model = AutoModel.from_pretrained(folder).eval()
+    extract_features(model, tokenizer, texts[:16])  # warm-up both code paths
+    seed_procedure(model, tokenizer, texts[:16])
+    start = time.perf_counter()
+    ours = extract_features(model, tokenizer, texts, max_length=MAX_LENGTH)
+    ours_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    theirs = seed_procedure(model, tokenizer, texts)
+    seed_seconds = time.perf_counter() - start
+    return {
+        "name": "feature_extraction",
+        "ratio": round(seed_seconds / ours_seconds, 2),
+        "target": 3.0,
+        "data": source,
+        "texts": len(texts),
+        "trtune_seconds": round(ours_seconds, 2),
+        "seed_seconds": round(seed_seconds, 2),
+        "max_abs_difference": float((ours - theirs).abs().max()),
+    }
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(run(quick="--quick" in sys.argv)))

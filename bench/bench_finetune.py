@@ -1,0 +1,142 @@
+"""Fine-tuning throughput: trtune ``finetune`` vs a plain ``transformers.Trainer``.
+
+The baseline is the tutorial recipe: texts tokenized with ``padding="max_length"``, the
+default random sampler, evaluation and a checkpoint every epoch. trtune tokenizes without
+padding, pads each batch to its longest text and groups texts of similar length
+(``run_trainer``). Same MiniLM-L6 model, seed, e-ticaret reviews, epochs, batch size and
+learning rate; each side's accuracy is measured on the same held-out reviews.
+
+ratio = trtune train samples/s / baseline train samples/s (target 1.5, accuracy within
+0.5 points).
+
+    python bench/bench_finetune.py [--quick]
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from benchdata import minilm, reviews
+from transformers import Trainer, TrainingArguments
+
+from trtune.classify.finetune import EncodedTexts, run_trainer
+from trtune.classify.settings import ClassifySettings
+from trtune.models import load_sequence_classifier, resolve_model
+
+MAX_LENGTH = 128
+BATCH = 32
+LR = 1e-4
+
+
+class PaddedTexts(torch.utils.data.Dataset):
+    """The tutorial's dataset: every text padded to ``max_length`` up front."""
+
+    def __init__(self, tokenizer, texts, label_ids):
+        self.encoded = tokenizer(
+            list(texts), padding="max_length", truncation=True, max_length=MAX_LENGTH
+        )
+        self.labels = list(label_ids)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __getitem__(self, i: int) -> dict:
+        item = {k: torch.tensor(v[i]) for k, v in self.encoded.items()}
+        item["labels"] = torch.tensor(self.labels[i])
+        return item
+
+
+def _accuracy(model, tokenizer, texts, label_ids) -> float:
+    model.eval()
+    correct = 0
+    with torch.inference_mode():
+        for start in range(0, len(texts), 64):
+            batch = tokenizer(
+                texts[start : start + 64],
+                padding=True,
+                truncation=True,
+                max_length=MAX_LENGTH,
+                return_tensors="pt",
+            )
+            predicted = model(**batch).logits.argmax(-1).tolist()
+            expected = label_ids[start : start + 64]
+            correct += sum(p == y for p, y in zip(predicted, expected, strict=True))
+    return correct / len(texts)
+
+
+def _baseline(model, tokenizer, train, validation, epochs: int, out: Path) -> float:
+    args = TrainingArguments(
+        output_dir=str(out),
+        num_train_epochs=epochs,
+        per_device_train_batch_size=BATCH,
+        per_device_eval_batch_size=BATCH * 2,
+        learning_rate=LR,
+        weight_decay=0.01,
+        warmup_steps=0.1,
+        eval_strategy="epoch",
+        save_strategy="epoch",
+        load_best_model_at_end=True,
+        report_to="none",
+        seed=42,
+        disable_tqdm=True,
+        use_cpu=True,
+    )
+    trainer = Trainer(
+        model=model,
+        args=args,
+        train_dataset=PaddedTexts(tokenizer, *train),
+        eval_dataset=PaddedTexts(tokenizer, *validation),
+    )
+    start = time.perf_counter()
+    trainer.train()
+    return time.perf_counter() - start
+
+
+def run(quick: bool = False) -> dict:
+    n_train, n_val, n_test, epochs = (480, 96, 400, 1) if quick else (2400, 240, 1000, 2)
+    source, texts, labels = reviews(n_train + n_val + n_test, seed=1)
+    names = sorted(set(labels))
+    ids = [names.index(label) for label in labels]
+    train = (texts[:n_train], ids[:n_train])
+    validation = (texts[n_train : n_train + n_val], ids[n_train : n_train + n_val])
+    test = (texts[n_train + n_val :], ids[n_train + n_val :])
+    tokenizer, folder = minilm()
+    source_model = resolve_model(str(folder))
+    lengths = [len(item["input_ids"]) for item in EncodedTexts(tokenizer, *train, MAX_LENGTH).items]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = ClassifySettings(
+            data=source, out=tmp, model=str(folder), method="finetune", epochs=epochs,
+            batch_size=BATCH, lr=LR, max_length=MAX_LENGTH, patience=epochs, seed=42,
+        )  # fmt: skip
+        model = load_sequence_classifier(source_model, tokenizer, names, seed=42)
+        ours = run_trainer(settings, model, tokenizer, train, validation, Path(tmp) / "trtune")
+        ours_accuracy = _accuracy(ours.model, tokenizer, *test)
+        model = load_sequence_classifier(source_model, tokenizer, names, seed=42)
+        base_seconds = _baseline(model, tokenizer, train, validation, epochs, Path(tmp) / "hf")
+        base_accuracy = _accuracy(model, tokenizer, *test)
+    samples = n_train * epochs
+    return {
+        "name": "finetune_throughput",
+        "ratio": round(base_seconds / ours.train_seconds, 2),
+        "target": 1.5,
+        "data": source,
+        "train_texts": n_train,
+        "epochs": epochs,
+        "median_tokens": int(np.median(lengths)),
+        "trtune_samples_per_second": round(samples / ours.train_seconds, 1),
+        "baseline_samples_per_second": round(samples / base_seconds, 1),
+        "trtune_accuracy": round(ours_accuracy, 4),
+        "baseline_accuracy": round(base_accuracy, 4),
+        "accuracy_gap_points": round(100 * abs(ours_accuracy - base_accuracy), 2),
+    }
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(run(quick="--quick" in sys.argv)))
