@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
-from tokenizers.trainers import WordPieceTrainer
 from transformers import (
     AutoModel,
     AutoModelForSequenceClassification,
@@ -124,22 +124,37 @@ def _from_pretrained(loader, source: ModelSource, **kwargs):
 def train_wordpiece_tokenizer(
     texts: Sequence[str], vocab_size: int = 2000, max_length: int = 512
 ) -> PreTrainedTokenizerFast:
-    """Train a cased WordPiece tokenizer on ``texts`` (keeps Turkish letters and case).
+    """A cased WordPiece tokenizer for ``texts`` (keeps Turkish letters and case).
 
     The normaliser keeps case and accents (``BertNormalizer(lowercase=False,
     strip_accents=False)``) because lower-casing ``I`` the English way turns it into ``i``
-    where Turkish wants ``ı``.
+    where Turkish wants ``ı``. The vocabulary is built deterministically: the special
+    tokens, every character (alone and as a ``##`` continuation), then the most frequent
+    words (ties by spelling) up to ``vocab_size``; a word outside it is spelled in
+    pieces. (``WordPieceTrainer`` breaks ties between equally frequent merges differently
+    from one process to the next, so the same seed would not give the same model.)
     """
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(
+    normalizer = normalizers.BertNormalizer(
         clean_text=True, handle_chinese_chars=True, strip_accents=False, lowercase=False
     )
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(text))
+        counts.update(word for word, _ in words)
+    chars = sorted({ch for word in counts for ch in word})
+    vocab = list(SPECIAL_TOKENS) + chars + [f"##{ch}" for ch in chars]
+    seen = set(vocab)
+    for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if len(vocab) >= vocab_size:
+            break
+        if word not in seen:
+            vocab.append(word)
+            seen.add(word)
+    tok = Tokenizer(models.WordPiece({t: i for i, t in enumerate(vocab)}, unk_token="[UNK]"))
+    tok.normalizer = normalizer
+    tok.pre_tokenizer = pre_tokenizer
     tok.decoder = decoders.WordPiece()
-    trainer = WordPieceTrainer(
-        vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS, show_progress=False
-    )
-    tok.train_from_iterator(list(texts), trainer=trainer)
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]",

@@ -70,8 +70,12 @@ def test_out_dir_rules(tmp_path):
     assert prepare_out_dir(out, resume=True) == out and (out / "a.txt").exists()
     prepare_out_dir(out, overwrite=True)
     assert list(out.iterdir()) == []
-    for step in (5, 40, 100):
+    for step in (5, 40, 100, 120):
         (out / f"checkpoint-{step}").mkdir()
+        if step != 120:  # 120 was cut off mid-save: no trainer state yet
+            (out / f"checkpoint-{step}" / "trainer_state.json").write_text("{}")
+    (out / "checkpoint-130").mkdir()
+    (out / "checkpoint-130" / "trainer_state.json").write_text('{"global_st')  # torn write
     assert latest_checkpoint(out).name == "checkpoint-100"
 
 

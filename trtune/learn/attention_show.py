@@ -17,7 +17,7 @@ def _number(value: float) -> str:
         return str(int(value))
     if abs(value) < 1e-3:
         return f"{value:.4e}"
-    return f"{value:.4f}".rstrip("0")
+    return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 def _row_text(row: list[float]) -> str:

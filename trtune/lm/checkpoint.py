@@ -33,8 +33,15 @@ def save_checkpoint(
     optimizer: torch.optim.Optimizer,
     before: dict[str, Any],
     history: Any,
+    best_state: dict[str, torch.Tensor] | None = None,
+    bad_evals: int = 0,
 ) -> Path:
-    """Write ``checkpoints/checkpoint-<step>/state.pt`` and drop older checkpoints."""
+    """Write ``checkpoints/checkpoint-<step>/state.pt`` and drop older checkpoints.
+
+    Besides weights and optimiser it keeps what a resumed run needs to end exactly where an
+    uninterrupted one would: the best trainable weights so far, the evaluations without
+    improvement, and the torch RNG (dropout).
+    """
     folder = out_dir / CHECKPOINT_DIR / f"{_PREFIX}{step}"
     folder.mkdir(parents=True, exist_ok=True)
     state = {
@@ -43,6 +50,9 @@ def save_checkpoint(
         "optimizer": optimizer.state_dict(),
         "before": before,
         "history": dataclasses.asdict(history),
+        "best_state": best_state,
+        "bad_evals": bad_evals,
+        "torch_rng_state": torch.get_rng_state(),
     }
     tmp = folder / "state.pt.tmp"
     torch.save(state, tmp)
@@ -57,9 +67,11 @@ def load_checkpoint(
     folder: Path, model: torch.nn.Module, optimizer: torch.optim.Optimizer
 ) -> dict[str, Any]:
     """Restore weights and optimiser from ``folder``; returns step, before and history."""
-    state = torch.load(folder / "state.pt", map_location="cpu", weights_only=False)
+    state = torch.load(folder / "state.pt", map_location="cpu", weights_only=True)
     model.load_state_dict(state["weights"], strict=False)
     optimizer.load_state_dict(state["optimizer"])
+    if "torch_rng_state" in state:
+        torch.set_rng_state(state["torch_rng_state"])
     history = state["history"]
     history["train"] = [tuple(x) for x in history["train"]]
     history["val"] = [tuple(x) for x in history["val"]]

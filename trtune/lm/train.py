@@ -83,7 +83,7 @@ def train_lm(
     probe = make_batches(prep.train, config.batch_size, config.max_length, pad_id, config.pack)
     steps_per_epoch = math.ceil(len(probe) / accelerator.num_processes)
     total = config.max_steps or max(1, math.ceil(config.epochs * steps_per_epoch))
-    console.print(_plan(config, prep, steps_per_epoch, total))
+    console.print(_plan(config, prep, steps_per_epoch, total), markup=False)
     if dry_run:
         return TrainResult(None, {"dry_run": True, "steps": total, "format": prep.data.format})
     assert out_dir is not None
@@ -99,12 +99,13 @@ def train_lm(
     prompts = held_out_prompts(prep.val_records, config.num_generations)
     unwrapped = accelerator.unwrap_model(model)
 
-    history, step, before = History(), 0, None
+    history, step, before, saved_best, bad_evals = History(), 0, None, None, 0
     checkpoint = latest_checkpoint(out_dir) if resume else None
     if checkpoint is not None:
         state = load_checkpoint(checkpoint, unwrapped, optimizer)
         step, before = state["step"], state["before"]
         history = History(**state["history"])
+        saved_best, bad_evals = state.get("best_state"), state.get("bad_evals", 0)
         console.print(f"resuming from {checkpoint.name} (step {step})")
     if before is None:
         result = evaluate(model, val_batches, device)
@@ -113,8 +114,9 @@ def train_lm(
     console.print(f"before: val loss {before['loss']:.4f}, perplexity {before['perplexity']:.2f}")
 
     eval_every = config.eval_every or max(1, total // 5)
-    best_state = _trainable_state(unwrapped) if history.best_step == 0 else None
-    if history.best_step == 0:
+    # The best weights so far start as the untrained ones (kept if training never improves).
+    best_state = saved_best if checkpoint is not None else _trainable_state(unwrapped)
+    if checkpoint is None:
         history.best_loss = before["loss"]
     warmup = int(config.warmup_fraction * total)
     progress = Progress(
@@ -127,7 +129,6 @@ def train_lm(
         transient=True,
     )
     model.train()
-    bad_evals = 0
     with progress:
         task = progress.add_task("training", total=total, completed=step)
         while step < total and not history.stopped_early:
@@ -166,7 +167,10 @@ def train_lm(
                     else:
                         bad_evals += 1
                         history.stopped_early = bad_evals >= config.patience
-                    save_checkpoint(out_dir, step, unwrapped, optimizer, before, history)
+                    save_checkpoint(
+                        out_dir, step, unwrapped, optimizer, before, history,
+                        best_state, bad_evals,
+                    )  # fmt: skip
                     if history.stopped_early:
                         break
 

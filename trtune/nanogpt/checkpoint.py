@@ -72,7 +72,7 @@ def save_checkpoint(
 
 def load_checkpoint(out_dir: Path, model: GPT, optimizer: torch.optim.Optimizer) -> TrainState:
     """Load model and optimiser in place and return the saved :class:`TrainState`."""
-    payload = torch.load(checkpoint_path(out_dir), map_location="cpu", weights_only=False)
+    payload = torch.load(checkpoint_path(out_dir), map_location="cpu", weights_only=True)
     model.load_state_dict(payload["model"])
     optimizer.load_state_dict(payload["optimizer"])
     torch.set_rng_state(payload["torch_rng_state"])

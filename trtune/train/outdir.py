@@ -73,14 +73,28 @@ def atomic_write_json(path: str | Path, value: Any) -> Path:
     return atomic_write_text(path, text)
 
 
+def _complete(checkpoint: Path) -> bool:
+    """Whether the Trainer finished writing ``checkpoint``: it writes
+    ``trainer_state.json`` last, after the weights, optimiser and RNG states."""
+    try:
+        json.loads((checkpoint / "trainer_state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def latest_checkpoint(folder: str | Path) -> Path | None:
-    """The ``checkpoint-<step>`` folder with the highest step under ``folder``, if any."""
+    """The complete ``checkpoint-<step>`` folder with the highest step under ``folder``.
+
+    A folder a kill interrupted mid-save (no readable ``trainer_state.json``) is skipped,
+    so that a resume starts from the last checkpoint that was written whole.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         return None
     found = [
         (int(m.group(1)), p)
         for p in folder.iterdir()
-        if p.is_dir() and (m := _CHECKPOINT_RE.match(p.name))
+        if p.is_dir() and (m := _CHECKPOINT_RE.match(p.name)) and _complete(p)
     ]
     return max(found)[1] if found else None
