@@ -122,7 +122,7 @@ def test_finetune_tiny_pipeline_and_resume(reviews_csv, tmp_path):
     config = json.loads((out / "trtune.json").read_text())
     assert config["resumed_from"].endswith(f"checkpoint-{steps_per_epoch}")
     assert config["steps"] == 4 * steps_per_epoch
-    assert resumed.metrics["accuracy"] >= 0.9
+    assert resumed.metrics["accuracy"] >= 0.85  # chance is 0.33; 38 test texts
     history = json.loads((out / "metrics.json").read_text())["history"]
     assert len(history["val_loss"]) == 4 and len(history["train_accuracy"]) == 4
     classify = pipeline("text-classification", model=str(out))

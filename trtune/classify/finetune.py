@@ -11,7 +11,6 @@ Multi-process training works through ``accelerate launch`` (the Trainer reads it
 from __future__ import annotations
 
 import inspect
-import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,8 +31,6 @@ from trtune.classify.settings import ClassifySettings
 from trtune.train.callbacks import EpochLineCallback, TrainAccuracyCallback
 from trtune.train.guard import NanGuardTrainer
 from trtune.train.outdir import CHECKPOINT_DIR, latest_checkpoint
-
-TRAIN_ACCURACY_SAMPLE = 1000
 
 
 class EncodedTexts(torch.utils.data.Dataset):
@@ -186,10 +183,7 @@ def run_trainer(
     """
     train_set = EncodedTexts(tokenizer, train[0], train[1], settings.max_length)
     val_set = EncodedTexts(tokenizer, validation[0], validation[1], settings.max_length)
-    sample = random.Random(settings.seed).sample(
-        range(len(train_set)), min(TRAIN_ACCURACY_SAMPLE, len(train_set))
-    )
-    train_accuracy = TrainAccuracyCallback(torch.utils.data.Subset(train_set, sample))
+    train_accuracy = TrainAccuracyCallback()
     trainer = NanGuardTrainer(
         model=model,
         args=training_arguments(settings, out_dir, len(train_set)),

@@ -35,10 +35,28 @@ def check_finite(loss: float | torch.Tensor, step: int, checkpoint: Path | None 
 
 
 class NanGuardTrainer(Trainer):
-    """A :class:`transformers.Trainer` that stops at the first non-finite training loss."""
+    """A :class:`transformers.Trainer` that stops at the first non-finite training loss
+    and counts correct training predictions (``fit_correct`` of ``fit_total``) for the
+    running training accuracy of :class:`~trtune.train.callbacks.TrainAccuracyCallback`."""
+
+    fit_correct: int = 0
+    fit_total: int = 0
+
+    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: D102
+        labels = inputs.get("labels")
+        loss, outputs = super().compute_loss(
+            model, inputs, return_outputs=True, num_items_in_batch=num_items_in_batch
+        )
+        if model.training and labels is not None:
+            logits = outputs["logits"] if isinstance(outputs, dict) else outputs[1]
+            with torch.no_grad():
+                self.fit_correct += int((logits.argmax(-1) == labels).sum())
+                self.fit_total += int(labels.numel())
+        return (loss, outputs) if return_outputs else loss
 
     def training_step(self, model, inputs, num_items_in_batch=None):  # noqa: D102
         loss = super().training_step(model, inputs, num_items_in_batch)
-        ckpt_root = Path(self.args.output_dir)
-        check_finite(loss, self.state.global_step + 1, latest_checkpoint(ckpt_root))
+        if not math.isfinite(float(loss.detach().float().item())):  # name the kept checkpoint
+            ckpt = latest_checkpoint(Path(self.args.output_dir))
+            check_finite(loss, self.state.global_step + 1, ckpt)
         return loss
