@@ -84,3 +84,33 @@ def test_nan_guard_names_the_step():
     with pytest.raises(NumericalFault, match="at step 7") as info:
         check_finite(float("nan"), 7)
     assert info.value.exit_code == 3
+
+
+def test_length_grouped_sampler_pads_little_and_keeps_batch_order_random():
+    import random
+
+    from trtune.train.sampler import ShuffledLengthGroupedSampler
+
+    lengths = [random.Random(i).randint(5, 120) for i in range(1000)]
+    sampler = ShuffledLengthGroupedSampler(lengths, batch_size=32, seed=1)
+    first = list(sampler)
+    assert sorted(first) == list(range(1000)) and first == list(sampler)  # a permutation, stable
+    sampler.set_epoch(1)
+    assert list(sampler) != first  # a new order every epoch
+    batches = [first[i : i + 32] for i in range(0, 1000, 32)]
+    padded = sum(32 * max(lengths[i] for i in b) for b in batches[:-1])
+    shuffled = [list(range(1000))[i : i + 32] for i in range(0, 992, 32)]
+    naive = sum(32 * max(lengths[i] for i in b) for b in shuffled)
+    assert padded < 0.75 * naive  # grouping saves padding
+    longest = [max(lengths[i] for i in b) for b in batches[:-1]]
+    assert longest != sorted(longest, reverse=True)  # not one long-to-short sweep
+
+
+def test_atomic_writes_get_the_usual_file_mode(tmp_path):
+    import os
+    import stat
+
+    path = atomic_write_text(tmp_path / "metrics.json", "{}")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert stat.S_IMODE(os.stat(path).st_mode) == stat.S_IMODE(os.stat(plain).st_mode)

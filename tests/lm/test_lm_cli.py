@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -159,6 +160,21 @@ def test_qlora_without_cuda_is_one_line(tmp_path, capsys):
         capsys,
     )
     assert code == 2 and "needs a CUDA GPU" in io.err
+
+
+def test_nan_loss_is_one_line_exit_3_and_keeps_checkpoint(tmp_path, capsys):
+    data = write_alpaca(tmp_path / "a.jsonl")
+    out = tmp_path / "nan"
+    base = ["lm", "train", "--data", str(data), "--method", "full", "--out", str(out),
+            "--batch-size", "8", "--max-length", "64"]  # fmt: skip
+    main([*base, "--max-steps", "2"])  # a good run leaves checkpoint-2
+    capsys.readouterr()
+    code, io = _run([*base, "--max-steps", "4", "--resume", "--lr", "1e30"], capsys)
+    lines = [line for line in io.err.splitlines() if line.strip()]
+    assert code == 3 and len(lines) == 1, io.err
+    assert lines[0].startswith("error: loss became") and " at step " in lines[0]
+    kept = lines[0].split("last good checkpoint kept: ")[1].split(")")[0]
+    assert (Path(kept) / "state.pt").is_file()  # named, and still on disk
 
 
 @pytest.mark.slow

@@ -167,3 +167,11 @@ def test_lr_schedules(tmp_path):
     assert {train_module.lr_at(step, constant) for step in (0, 9, 50, 100)} == {1e-3}
     with pytest.raises(UserError, match="schedule"):
         TrainConfig(out_dir=tmp_path, schedule="linear")
+
+
+def test_dropout_setting_reaches_the_model(tmp_path):
+    with pytest.raises(UserError, match="dropout"):
+        TrainConfig(out_dir=tmp_path, dropout=1.5)
+    train(TrainConfig(out_dir=tmp_path / "run", steps=2, dropout=0.1, stop_at_100=False))
+    saved = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert saved.get("dropout", saved.get("resid_pdrop")) == 0.1

@@ -260,3 +260,27 @@ def test_a_folder_without_a_model_is_a_user_error(tmp_path):
         load_text_classifier(tmp_path)
     with pytest.raises(UserError, match="not a model folder"):
         load_causal_lm(tmp_path)
+
+
+def test_serves_a_tiny_lora_run_with_its_training_template(tmp_path, monkeypatch):
+    """A `trtune lm train` LoRA folder keeps its base inside; serve finds it from any cwd."""
+    import json as _json
+
+    from trtune.cli import main
+
+    data = tmp_path / "a.jsonl"
+    rows = [{"instruction": f"Soru {i}", "output": "Faiz oranı sabit kaldı."} for i in range(30)]
+    data.write_text("\n".join(_json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    out = tmp_path / "lm-lora"
+    with pytest.raises(SystemExit) as done:
+        main(["lm", "train", "--data", str(data), "--method", "lora", "--max-steps", "2",
+              "--batch-size", "4", "--max-length", "64", "--out", str(out)])  # fmt: skip
+        raise SystemExit(0)
+    assert done.value.code in (0, None)
+    monkeypatch.chdir(tmp_path.parent)  # not the run's folder
+    lm = load_causal_lm(out)
+    assert lm.template == "turkish"
+    kwargs = lm._generate_kwargs("faiz nedir?", 4, 0.0, 0, 1.0)
+    prompt = lm.tokenizer.decode(kwargs["input_ids"][0])
+    assert "faiz nedir?" in prompt and prompt != "faiz nedir?"  # wrapped in the template
+    assert isinstance(lm.generate("faiz nedir?", 4, 0.0, 0, 1.0), str)

@@ -1,16 +1,16 @@
 """Full fine-tuning and LoRA of a sequence classifier on :class:`transformers.Trainer`.
 
 Texts are tokenized once without padding; :class:`DataCollatorWithPadding` pads each batch
-to its longest text, and the ``group_by_length`` sampler puts texts of similar length in
-the same batch. Evaluation and checkpoints happen every epoch; the best checkpoint (by
-validation loss) is loaded at the end; early stopping watches the same metric. Mixed
-precision is switched on automatically on a GPU (bf16 where supported, else fp16).
-Multi-process training works through ``accelerate launch`` (the Trainer reads its env).
+to its longest text, and :class:`~trtune.train.sampler.ShuffledLengthGroupedSampler`
+puts texts of similar length in the same batch while keeping the batch order random.
+Evaluation and checkpoints happen every epoch; the best checkpoint (by validation loss) is
+loaded at the end; early stopping watches the same metric. Mixed precision is switched on
+automatically on a GPU (bf16 where supported, else fp16). Multi-process training works
+through ``accelerate launch`` (the Trainer reads its env).
 """
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,6 +53,11 @@ class EncodedTexts(torch.utils.data.Dataset):
 
     def __len__(self) -> int:
         return len(self.items)
+
+    @property
+    def lengths(self) -> list[int]:
+        """Tokens per text: the trainer's sampler batches similar lengths together."""
+        return [len(item["input_ids"]) for item in self.items]
 
     def __getitem__(self, index: int) -> dict:
         return self.items[index]
@@ -113,11 +118,7 @@ def training_arguments(
         dataloader_num_workers=0,
         **_precision_flags(),
     )
-    accepted = inspect.signature(TrainingArguments.__init__).parameters
-    if "train_sampling_strategy" in accepted:  # transformers >= 5
-        kwargs["train_sampling_strategy"] = "group_by_length"
-    else:
-        kwargs["group_by_length"] = True
+    # Length grouping comes from NanGuardTrainer's sampler (EncodedTexts has ``lengths``).
     return TrainingArguments(**kwargs)
 
 

@@ -23,7 +23,7 @@ def train(
     preset: str | None = typer.Option(None, help="Model size: gpt-nano, gpt-char-mini, ..."),
     steps: int | None = typer.Option(None, help="Most optimiser steps (sort: 800, text: 1000)."),
     batch_size: int | None = typer.Option(None, help="Sequences per step (sort: 256)."),
-    lr: float | None = typer.Option(None, help="Peak learning rate (sort: 5e-3)."),
+    lr: float | None = typer.Option(None, help="Peak learning rate (sort: 7e-3)."),
     seed: int = typer.Option(0, help="Seed for the weights and the batch order."),
     block_size: int = typer.Option(64, help="Text only: context length in characters."),
     threads: int = typer.Option(1, help="CPU threads (1 is fastest for these small models)."),
@@ -75,8 +75,12 @@ def sample(
     tokens: int = typer.Option(200, help="Characters to generate."),
     temperature: float = typer.Option(0.8, help="Below 1: safer; above 1: wilder."),
     seed: int = typer.Option(0, help="Sampling seed."),
+    threads: int = typer.Option(1, help="CPU threads (1 is fastest for these small models)."),
 ) -> None:
     """Generate text with a character-level model."""
+    from trtune.learn.threads import torch_threads
     from trtune.nanogpt.text import sample_text
 
-    console.print(sample_text(model, prompt, tokens, temperature, seed), markup=False)
+    with torch_threads(max(1, threads)):  # one token at a time: threads only wait on each other
+        text = sample_text(model, prompt, tokens, temperature, seed)
+    console.print(text, markup=False)

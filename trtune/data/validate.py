@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from trtune.data.columns import choose_columns, normalize_label
+from trtune.data.columns import choose_columns, is_known_column_name, normalize_label
 from trtune.data.read import Table, read_table
 from trtune.errors import UserError
 
@@ -174,17 +174,29 @@ def load_labeled(
     return LabeledData(Path(path), examples, labels, report)
 
 
+def _lines(path: Path) -> list[str]:
+    """The non-blank lines of a text file, in its detected encoding."""
+    from trtune.data.encoding import decode_bytes
+
+    if not path.is_file():
+        raise UserError("no such file" if not path.exists() else "not a file", path)
+    lines = decode_bytes(path.read_bytes(), path).text.splitlines()
+    return [line.strip() for line in lines if line.strip()]
+
+
 def load_texts(path: str | Path, text_col: str | None = None) -> list[str]:
     """Read the texts of a file to predict on (a label column is not needed)."""
     path = Path(path)
     if path.suffix.lower() == ".txt":
-        from trtune.data.encoding import decode_bytes
-
-        if not path.is_file():
-            raise UserError("no such file" if not path.exists() else "not a file", path)
-        lines = decode_bytes(path.read_bytes(), path).text.splitlines()
-        return [line.strip() for line in lines if line.strip()]
-    table = read_table(path)
+        return _lines(path)
+    try:
+        table = read_table(path)
+    except UserError as exc:
+        if not exc.reason.startswith("could not find a delimiter"):
+            raise
+        # One column, no delimiter: one text per line, after a header such as "yorum".
+        lines = _lines(path)
+        return lines[1:] if lines and is_known_column_name(lines[0]) else lines
     choice = choose_columns(table.columns, table.rows, text_col, None, str(path), need_label=False)
     index = table.columns.index(choice.text)
     return [r[index].strip() for r in table.rows if index < len(r) and r[index].strip()]

@@ -15,7 +15,6 @@ import torch
 import torch.nn.functional as F
 from transformers import PreTrainedModel
 
-from trtune.errors import NumericalFault
 from trtune.lm.encode import IGNORE_INDEX, Batch
 
 
@@ -56,14 +55,6 @@ def evaluate(model: PreTrainedModel, batches: list[Batch], device: torch.device)
         model.train()
     mean = total / max(count, 1)
     return EvalResult(loss=mean, perplexity=math.exp(min(mean, 50.0)), tokens=count)
-
-
-def check_finite(loss: torch.Tensor, step: int) -> None:
-    """Stop with exit code 3 when the loss is NaN or infinite."""
-    if not torch.isfinite(loss):
-        raise NumericalFault(
-            f"loss became {float(loss)} at step {step}; lower --lr or check the data"
-        )
 
 
 def lr_at(step: int, total: int, warmup: int, base_lr: float) -> float:

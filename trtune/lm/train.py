@@ -20,10 +20,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from trtune.cli.console import console
 from trtune.lm.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
 from trtune.lm.encode import make_batches
-from trtune.lm.loop import check_finite, evaluate, lr_at, token_loss_sum
+from trtune.lm.loop import evaluate, lr_at, token_loss_sum
 from trtune.lm.sample import held_out_prompts, sample_generations
 from trtune.lm.settings import LMTrainConfig
 from trtune.lm.setup import Prepared, prepare_run
+from trtune.train.guard import check_finite
 from trtune.train.outdir import prepare_out_dir
 
 
@@ -146,7 +147,8 @@ def train_lm(
                 start = time.perf_counter()
                 loss_sum, n = token_loss_sum(model, batch.to(device))
                 loss = loss_sum / max(n, 1)
-                check_finite(loss, step)
+                if not torch.isfinite(loss.detach()):  # one line, exit 3, name what is kept
+                    check_finite(loss, step + 1, latest_checkpoint(out_dir))
                 accelerator.backward(loss)
                 accelerator.clip_grad_norm_(params, 1.0)
                 optimizer.step()

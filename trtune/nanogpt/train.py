@@ -32,7 +32,7 @@ from trtune.nanogpt.text import TextData, read_text, text_batch
 
 # Per-task defaults for the settings left as None.
 _DEFAULTS = {
-    "sort": {"preset": "gpt-nano", "steps": 800, "batch_size": 256, "lr": 5e-3, "warmup": 20},
+    "sort": {"preset": "gpt-nano", "steps": 800, "batch_size": 256, "lr": 7e-3, "warmup": 10},
     "text": {"preset": "gpt-char-mini", "steps": 1000, "batch_size": 32, "lr": 2e-3, "warmup": 50},
 }
 _OUR_FILES = ("model.safetensors", "config.json", "metrics.json", "trtune.json", "checkpoints")
@@ -50,6 +50,7 @@ class TrainConfig:
         batch_size: sequences per step.
         lr: peak learning rate (AdamW), reached after ``warmup`` steps, then cosine to lr/10.
         warmup: linear warmup steps.
+        dropout: dropout in the model while training (minGPT's default is 0.1).
         schedule: ``cosine`` (warmup, then cosine to lr/10) or ``constant`` (lr throughout,
             as minGPT's sort demo trains; ``warmup`` is ignored).
         weight_decay: AdamW weight decay on matrices (not on biases and LayerNorm).
@@ -74,6 +75,7 @@ class TrainConfig:
     lr: float | None = None
     warmup: int | None = None
     schedule: str = "cosine"
+    dropout: float = 0.0
     weight_decay: float = 0.1
     grad_clip: float = 1.0
     seed: int = 0
@@ -106,6 +108,8 @@ class TrainConfig:
             raise UserError("lr must be > 0; warmup and weight-decay must be >= 0")
         if self.resume and self.overwrite:
             raise UserError("choose one of --resume and --overwrite")
+        if not 0.0 <= self.dropout < 1.0:
+            raise UserError(f"dropout must be in [0, 1), not {self.dropout}")
         if self.schedule not in ("cosine", "constant"):
             raise UserError(f"schedule must be cosine or constant, not {self.schedule!r}")
 
@@ -202,9 +206,9 @@ def _train(config: TrainConfig, console: Console) -> dict:
     text = None
     if config.task == "text":
         text = TextData.from_text(read_text(config.text_file, config.max_chars), config.block_size)
-        model_config = preset(config.preset, text.vocab.size, config.block_size)
+        model_config = preset(config.preset, text.vocab.size, config.block_size, config.dropout)
     else:
-        model_config = preset(config.preset, sort.NUM_DIGITS, sort.BLOCK_SIZE)
+        model_config = preset(config.preset, sort.NUM_DIGITS, sort.BLOCK_SIZE, config.dropout)
     train_inputs = sort.all_inputs("train")  # (N, 6): the sort task's training split
 
     torch.manual_seed(config.seed)

@@ -156,15 +156,23 @@ class CausalLM:
     One generation runs at a time (a lock): on a CPU two at once only halve each other.
     """
 
-    def __init__(self, model, tokenizer):
+    def __init__(self, model, tokenizer, template: str | None = None):
         self.model = model.eval()
         self.tokenizer = tokenizer
+        self.template = template  # the training template of an instruction-tuned model
         self._lock = threading.Lock()
 
     def _generate_kwargs(
         self, prompt: str, max_new_tokens: int, temperature: float, top_k: int, top_p: float
     ) -> dict:
-        enc = self.tokenizer(prompt, return_tensors="pt")
+        if self.template is not None:  # ask the way the model was trained to be asked
+            from trtune.lm.templates import render_prompt
+
+            messages = [{"role": "user", "content": prompt}]
+            prompt = render_prompt(messages, self.template, self.tokenizer)
+            enc = self.tokenizer(prompt, add_special_tokens=False, return_tensors="pt")
+        else:
+            enc = self.tokenizer(prompt, return_tensors="pt")
         pad_id = self.tokenizer.pad_token_id
         if pad_id is None:
             pad_id = self.tokenizer.eos_token_id
@@ -209,25 +217,20 @@ class CausalLM:
 
 
 def load_causal_lm(folder: str | Path) -> CausalLM:
-    """Load a causal-LM folder (full model, or a LoRA adapter over a local base model).
+    """Load a causal-LM folder the way ``trtune lm generate`` does: a full model, or a LoRA
+    adapter over the base its run recorded (inside the folder for tiny presets), with the
+    prompt template it was trained with.
 
     Raises:
         UserError: nothing loadable in ``folder``.
     """
+    from trtune.lm.generate import load_trained
+
     folder = Path(folder)
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
+    if not (folder / "config.json").is_file() and not (folder / "adapter_config.json").is_file():
+        raise UserError("no config.json or adapter_config.json: not a model folder", file=folder)
     try:
-        if (folder / "config.json").is_file():
-            model = AutoModelForCausalLM.from_pretrained(folder)
-        elif (folder / "adapter_config.json").is_file():
-            from peft import AutoPeftModelForCausalLM
-
-            model = AutoPeftModelForCausalLM.from_pretrained(folder)
-        else:
-            reason = "no config.json or adapter_config.json: not a model folder"
-            raise UserError(reason, file=folder)
-        tokenizer = AutoTokenizer.from_pretrained(folder)
+        lm = load_trained(folder)
     except (OSError, ValueError) as exc:
         raise UserError(f"cannot load the language model: {exc}", file=folder) from exc
-    return CausalLM(model, tokenizer)
+    return CausalLM(lm.model, lm.tokenizer, lm.template)

@@ -15,6 +15,7 @@ from transformers import Trainer
 
 from trtune.errors import NumericalFault
 from trtune.train.outdir import latest_checkpoint
+from trtune.train.sampler import ShuffledLengthGroupedSampler
 
 
 def check_finite(loss: float | torch.Tensor, step: int, checkpoint: Path | None = None) -> None:
@@ -34,13 +35,30 @@ def check_finite(loss: float | torch.Tensor, step: int, checkpoint: Path | None 
     )
 
 
+MIN_GROUPED_BATCHES = 32  # length grouping only from this many batches per epoch
+
+
 class NanGuardTrainer(Trainer):
-    """A :class:`transformers.Trainer` that stops at the first non-finite training loss
-    and counts correct training predictions (``fit_correct`` of ``fit_total``) for the
-    running training accuracy of :class:`~trtune.train.callbacks.TrainAccuracyCallback`."""
+    """A :class:`transformers.Trainer` that stops at the first non-finite training loss,
+    batches texts of similar length in random batch order when the training set has
+    ``lengths`` (:class:`~trtune.train.sampler.ShuffledLengthGroupedSampler`), and
+    counts correct training predictions (``fit_correct`` of ``fit_total``) for the
+    running accuracy of :class:`~trtune.train.callbacks.TrainAccuracyCallback`."""
 
     fit_correct: int = 0
     fit_total: int = 0
+
+    def _get_train_sampler(self, train_dataset=None):  # noqa: D102
+        dataset = train_dataset if train_dataset is not None else self.train_dataset
+        lengths = getattr(dataset, "lengths", None)
+        if lengths is None:
+            return super()._get_train_sampler(train_dataset)
+        batch = self.args.train_batch_size * self.args.gradient_accumulation_steps
+        if len(lengths) < MIN_GROUPED_BATCHES * batch:
+            # A few dozen batches: little padding to save, and sorting would put texts of
+            # one length (often one label) together. Plain shuffling instead.
+            return super()._get_train_sampler(train_dataset)
+        return ShuffledLengthGroupedSampler(lengths, batch, self.args.seed)
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: D102
         labels = inputs.get("labels")
