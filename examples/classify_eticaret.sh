@@ -5,20 +5,26 @@
 # tfidf accuracy >= 0.88. On 2 CPU cores the finetune run takes ~15-30 minutes.
 #
 #   bash examples/classify_eticaret.sh [DATA] [OUT_ROOT]
+#   METHODS="tfidf features" LABEL_MAP= bash examples/classify_eticaret.sh \
+#       ../shared/data/sentiment/magaza_yorumlari.csv runs/magaza   # labels already named
 set -euo pipefail
 DATA=${1:-../shared/data/sentiment/eticaret_urun_yorumlari.csv}
 OUT=${2:-runs/eticaret}
 PY=${PY:-python}
 MINILM=$($PY -c "from trtune.models import minilm_path; print(minilm_path())")
+METHODS=${METHODS:-tfidf features finetune lora}
+LABEL_MAP=${LABEL_MAP-0=negative,1=positive,2=neutral}
+MAP_ARGS=()
+if [ -n "$LABEL_MAP" ]; then MAP_ARGS=(--label-map "$LABEL_MAP"); fi
 export HF_HUB_OFFLINE=1
-for METHOD in tfidf features finetune; do
-  $PY -m trtune classify train --data "$DATA" --label-map 0=negative,1=positive,2=neutral \
+for METHOD in $METHODS; do
+  $PY -m trtune classify train --data "$DATA" "${MAP_ARGS[@]}" \
     --model "$MINILM" --method "$METHOD" --out "$OUT/$METHOD" --overwrite
 done
 $PY - "$OUT" <<'PYEOF'
 import json, sys
 from pathlib import Path
-for run in sorted(Path(sys.argv[1]).iterdir()):
+for run in sorted(p for p in Path(sys.argv[1]).iterdir() if (p / "metrics.json").is_file()):
     m = json.loads((run / "metrics.json").read_text())
     t = m["timing"]
     print(f"{run.name:9s} accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}  "
