@@ -90,6 +90,11 @@ def test_accelerate_two_cpu_processes(reviews_csv, tmp_path):
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stderr.count("data: 150 texts") == 1  # only the main process reports
+    # Losses stay per-example means (ln 3 = 1.0986 is chance), not summed over processes.
+    line = next(x for x in done.stderr.splitlines() if x.startswith("epoch 1.00/1"))
+    train_loss = float(line.split("train loss ")[1].split()[0])
+    val_loss = float(line.split("val loss ")[1].split()[0])
+    assert train_loss < 1.6 and val_loss < 1.6, line
     config = json.loads((out / "trtune.json").read_text())
     assert config["steps"] == 4  # 102 texts / (16 per process x 2 processes), rounded up
     assert load_classifier(out).labels == ["negative", "neutral", "positive"]

@@ -93,3 +93,32 @@ def test_lm_train_kill_9_then_resume(tmp_path):
     b = json.loads((out / "metrics.json").read_text("utf-8"))
     for key in ("steps", "val_loss_before", "val_loss_after", "perplexity_after"):
         assert _close(a[key], b[key]), (key, a[key], b[key])
+
+
+def test_lm_train_two_cpu_processes_split_the_data(tmp_path):
+    """`accelerate launch` with 2 CPU processes: each trains on half the batches, one writes."""
+    import os
+    import shutil
+
+    from tests.lm.lm_testdata import write_alpaca
+
+    data = write_alpaca(tmp_path / "a.jsonl", n=80)
+    accelerate = shutil.which("accelerate") or str(Path(sys.executable).parent / "accelerate")
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(repo)}
+    out = tmp_path / "ddp"
+    launch = [accelerate, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines",
+              "1", "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "trtune"]  # fmt: skip
+    args = ["lm", "train", "--data", str(data), "--model", "tiny-gpt", "--method", "lora",
+            "--epochs", "1", "--batch-size", "4", "--max-length", "64"]  # fmt: skip
+    command = [*launch, *args, "--out", str(out)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    single = run_cli(*args, "--out", str(tmp_path / "one"))
+    assert single.returncode == 0, single.stderr
+    steps_one = json.loads((tmp_path / "one" / "metrics.json").read_text("utf-8"))["steps"]
+    output = done.stdout + done.stderr
+    assert output.count("steps/epoch") == 1  # only the main process reports
+    metrics = json.loads((out / "metrics.json").read_text("utf-8"))
+    assert metrics["steps"] == -(-steps_one // 2)  # each process did half
+    assert metrics["perplexity_after"] < metrics["perplexity_before"]

@@ -116,6 +116,9 @@ def training_arguments(
         disable_tqdm=True,
         use_cpu=not torch.cuda.is_available(),
         dataloader_num_workers=0,
+        # The classifier's loss is a mean over examples, not a sum over tokens: the Trainer's
+        # token averaging would multiply it (and its gradient) by the number of processes.
+        average_tokens_across_devices=False,
         **_precision_flags(),
     )
     # Length grouping comes from NanGuardTrainer's sampler (EncodedTexts has ``lengths``).

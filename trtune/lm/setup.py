@@ -106,7 +106,9 @@ def prepare_run(config: LMTrainConfig, out_dir: Path | None, resume: bool = Fals
     model, tokenizer, base = load_model_for(config, train_records, out_dir or Path("."), resume)
     base_dir = None if out_dir is None else out_dir / BASE_DIR
     if base == BASE_DIR and config.method != "full" and base_dir is not None:
-        if not (base_dir / "config.json").is_file():
+        from accelerate import PartialState
+
+        if PartialState().is_main_process and not (base_dir / "config.json").is_file():
             model.save_pretrained(base_dir)
             tokenizer.save_pretrained(base_dir)
     limit = getattr(model.config, "max_position_embeddings", None) or getattr(

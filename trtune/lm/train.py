@@ -77,8 +77,17 @@ def train_lm(
     """
     from accelerate import Accelerator
 
-    accelerator = Accelerator()
-    out_dir = None if dry_run else prepare_out_dir(config.out, resume=resume, overwrite=overwrite)
+    # cpu=True without CUDA, so that `accelerate launch` of several CPU processes splits the
+    # data (gloo) instead of each process training alone on all of it.
+    accelerator = Accelerator(cpu=not torch.cuda.is_available())
+    main = accelerator.is_main_process
+    console.quiet = console.quiet or not main  # one process reports
+    out_dir = None
+    if not dry_run:
+        if main:  # check/clear the folder once, then every process uses it
+            out_dir = prepare_out_dir(config.out, resume=resume, overwrite=overwrite)
+        accelerator.wait_for_everyone()
+        out_dir = Path(config.out)
     prep = prepare_run(config, out_dir, resume=resume)
     pad_id = prep.tokenizer.pad_token_id
     probe = make_batches(prep.train, config.batch_size, config.max_length, pad_id, config.pack)
@@ -88,7 +97,7 @@ def train_lm(
     if dry_run:
         return TrainResult(None, {"dry_run": True, "steps": total, "format": prep.data.format})
     assert out_dir is not None
-    if config.model.startswith("tiny-"):
+    if config.model.startswith("tiny-") and main:
         prep.tokenizer.save_pretrained(out_dir)
 
     device = accelerator.device
@@ -169,10 +178,12 @@ def train_lm(
                     else:
                         bad_evals += 1
                         history.stopped_early = bad_evals >= config.patience
-                    save_checkpoint(
-                        out_dir, step, unwrapped, optimizer, before, history,
-                        best_state, bad_evals,
-                    )  # fmt: skip
+                    if main:
+                        save_checkpoint(
+                            out_dir, step, unwrapped, optimizer, before, history,
+                            best_state, bad_evals,
+                        )  # fmt: skip
+                    accelerator.wait_for_everyone()
                     if history.stopped_early:
                         break
 
@@ -200,6 +211,8 @@ def train_lm(
         "data_format": prep.data.format,
         "drops": prep.data.drops.to_dict(),
     }
+    if not main:
+        return TrainResult(out_dir, metrics, None)
     from trtune.lm.artefacts import write_outputs
 
     report = write_outputs(
