@@ -76,10 +76,23 @@ _add_optional_groups()
 app.command(name="demo")(demo_cli.demo)
 
 
+def _quiet_libraries() -> None:
+    """Keep the libraries' chatter (weight-loading tables and bars, deprecation notices meant
+    for library authors) off the terminal; ``--debug`` shows it. The user's own settings of
+    these variables win."""
+    import warnings
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|peft)\.")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors become one line and exit code 2 (3 for numerical faults)."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("TRTUNE_DEBUG") == "1"
+    if not debug:
+        _quiet_libraries()
     try:
         app(args=args, standalone_mode=False)
     except UserError as exc:
