@@ -48,7 +48,7 @@ class ClassifySettings:
     label_col: str | None = field(default=None, metadata={"help": "label column name"})
     label_map: dict[str, str] | None = field(default=None, metadata={"help": "raw -> label"})
     pooling: Literal["cls", "mean"] = field(default="cls", metadata={"help": "features pooling"})
-    feature_batch_size: int = field(default=64, metadata={"help": "feature extraction batch"})
+    feature_batch_size: int = field(default=128, metadata={"help": "feature extraction batch"})
     weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
     warmup_ratio: float = field(default=0.1, metadata={"help": "share of steps warming up"})
     lora_rank: int = field(default=8, metadata={"help": "LoRA rank r"})
