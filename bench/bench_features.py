@@ -41,7 +41,7 @@ def seed_procedure(model, tokenizer, texts: list[str], batch_size: int = 8) -> t
 
 
 def run(quick: bool = False) -> dict:
-    source, texts, _ = reviews(400 if quick else 2000)
+    source, texts, _ = reviews(1000 if quick else 2000)
     tokenizer, folder = minilm()
     model = AutoModel.from_pretrained(folder).eval()
     extract_features(model, tokenizer, texts[:16])  # warm-up both code paths
