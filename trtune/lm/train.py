@@ -156,8 +156,7 @@ def train_lm(
                 start = time.perf_counter()
                 loss_sum, n = token_loss_sum(model, batch.to(device))
                 loss = loss_sum / max(n, 1)
-                if not torch.isfinite(loss.detach()):  # one line, exit 3, name what is kept
-                    check_finite(loss, step + 1, latest_checkpoint(out_dir))
+                check_finite(loss, step + 1, lambda: latest_checkpoint(out_dir))
                 accelerator.backward(loss)
                 accelerator.clip_grad_norm_(params, 1.0)
                 optimizer.step()

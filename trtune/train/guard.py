@@ -8,6 +8,7 @@ applies the bad gradient; checkpoints saved earlier stay untouched on disk.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -18,17 +19,24 @@ from trtune.train.outdir import latest_checkpoint
 from trtune.train.sampler import ShuffledLengthGroupedSampler
 
 
-def check_finite(loss: float | torch.Tensor, step: int, checkpoint: Path | None = None) -> None:
+def check_finite(
+    loss: float | torch.Tensor,
+    step: int,
+    checkpoint: Path | Callable[[], Path | None] | None = None,
+) -> None:
     """Raise :class:`NumericalFault` when ``loss`` is NaN or infinite.
 
     Args:
         loss: the loss of one step.
         step: the 1-based optimiser step it belongs to.
-        checkpoint: the last good checkpoint kept on disk, named in the message.
+        checkpoint: the last good checkpoint kept on disk, named in the message; a callable
+            is asked only when the loss is bad (finding it costs a folder listing).
     """
     value = float(loss.detach().float().item()) if isinstance(loss, torch.Tensor) else loss
     if math.isfinite(value):
         return
+    if callable(checkpoint):
+        checkpoint = checkpoint()
     kept = f"last good checkpoint kept: {checkpoint}" if checkpoint else "no checkpoint saved yet"
     raise NumericalFault(
         f"loss became {value} at step {step}; training stopped ({kept}); try a smaller --lr or fp32"
@@ -74,7 +82,6 @@ class NanGuardTrainer(Trainer):
 
     def training_step(self, model, inputs, num_items_in_batch=None):  # noqa: D102
         loss = super().training_step(model, inputs, num_items_in_batch)
-        if not math.isfinite(float(loss.detach().float().item())):  # name the kept checkpoint
-            ckpt = latest_checkpoint(Path(self.args.output_dir))
-            check_finite(loss, self.state.global_step + 1, ckpt)
+        root = Path(self.args.output_dir)
+        check_finite(loss, self.state.global_step + 1, lambda: latest_checkpoint(root))
         return loss
