@@ -1,8 +1,11 @@
 """Full fine-tuning and LoRA of a sequence classifier on :class:`transformers.Trainer`.
 
 Texts are tokenized once without padding; :class:`DataCollatorWithPadding` pads each batch
-to its longest text, and :class:`~trtune.train.sampler.ShuffledLengthGroupedSampler`
-puts texts of similar length in the same batch while keeping the batch order random.
+to its longest text. :class:`~trtune.train.guard.NanGuardTrainer` then pads less: on one CPU
+process it cuts each shuffled batch into length-sorted micro-batches (same gradient), on GPUs
+and several processes it batches texts of similar length together
+(:class:`~trtune.train.sampler.ShuffledLengthGroupedSampler`). Validation texts are sorted
+by length (their order does not change the metrics).
 Evaluation and checkpoints happen every epoch; the best checkpoint (by validation loss) is
 loaded at the end; early stopping watches the same metric. Mixed precision is switched on
 automatically on a GPU (bf16 where supported, else fp16). Multi-process training works
@@ -58,6 +61,11 @@ class EncodedTexts(torch.utils.data.Dataset):
     def lengths(self) -> list[int]:
         """Tokens per text: the trainer's sampler batches similar lengths together."""
         return [len(item["input_ids"]) for item in self.items]
+
+    @property
+    def label_ids(self) -> list[int]:
+        """Class per text: the sampler keeps each batch's label mix."""
+        return [item["labels"] for item in self.items]
 
     def __getitem__(self, index: int) -> dict:
         return self.items[index]
@@ -121,7 +129,7 @@ def training_arguments(
         average_tokens_across_devices=False,
         **_precision_flags(),
     )
-    # Length grouping comes from NanGuardTrainer's sampler (EncodedTexts has ``lengths``).
+    # Less padding comes from NanGuardTrainer (EncodedTexts has ``lengths``).
     return TrainingArguments(**kwargs)
 
 
@@ -187,6 +195,7 @@ def run_trainer(
     """
     train_set = EncodedTexts(tokenizer, train[0], train[1], settings.max_length)
     val_set = EncodedTexts(tokenizer, validation[0], validation[1], settings.max_length)
+    val_set.items.sort(key=lambda item: len(item["input_ids"]))  # dense evaluation batches
     train_accuracy = TrainAccuracyCallback()
     trainer = NanGuardTrainer(
         model=model,

@@ -17,6 +17,7 @@ from transformers import Trainer
 from trtune.errors import NumericalFault
 from trtune.train.outdir import latest_checkpoint
 from trtune.train.sampler import ShuffledLengthGroupedSampler
+from trtune.train.split import split_batch
 
 
 def check_finite(
@@ -48,37 +49,66 @@ MIN_GROUPED_BATCHES = 32  # length grouping only from this many batches per epoc
 
 class NanGuardTrainer(Trainer):
     """A :class:`transformers.Trainer` that stops at the first non-finite training loss,
-    batches texts of similar length in random batch order when the training set has
-    ``lengths`` (:class:`~trtune.train.sampler.ShuffledLengthGroupedSampler`), and
-    counts correct training predictions (``fit_correct`` of ``fit_total``) for the
-    running accuracy of :class:`~trtune.train.callbacks.TrainAccuracyCallback`."""
+    pads less, and counts correct training predictions (``fit_correct`` of ``fit_total``)
+    for the running accuracy of :class:`~trtune.train.callbacks.TrainAccuracyCallback`.
+
+    Padding: in a single CPU process each shuffled batch is cut into length-sorted
+    micro-batches (:func:`~trtune.train.split.split_batch`): the same examples, the same
+    gradient, less padding. Several processes (DDP runs one forward per backward) and GPUs
+    (small kernels waste them) get length-grouped batches instead when the training set has
+    ``lengths`` (:class:`~trtune.train.sampler.ShuffledLengthGroupedSampler`)."""
 
     fit_correct: int = 0
     fit_total: int = 0
 
+    @property
+    def splits_batches(self) -> bool:
+        """Whether training batches are split into micro-batches (one CPU process)."""
+        return self.args.world_size == 1 and self.args.device.type == "cpu"
+
     def _get_train_sampler(self, train_dataset=None):  # noqa: D102
         dataset = train_dataset if train_dataset is not None else self.train_dataset
         lengths = getattr(dataset, "lengths", None)
-        if lengths is None:
+        if lengths is None or self.splits_batches:
             return super()._get_train_sampler(train_dataset)
         batch = self.args.train_batch_size * self.args.gradient_accumulation_steps
         if len(lengths) < MIN_GROUPED_BATCHES * batch:
             # A few dozen batches: little padding to save, and sorting would put texts of
             # one length (often one label) together. Plain shuffling instead.
             return super()._get_train_sampler(train_dataset)
-        return ShuffledLengthGroupedSampler(lengths, batch, self.args.seed)
+        labels = getattr(dataset, "label_ids", None)
+        return ShuffledLengthGroupedSampler(lengths, batch, self.args.seed, labels=labels)
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: D102
         labels = inputs.get("labels")
-        loss, outputs = super().compute_loss(
-            model, inputs, return_outputs=True, num_items_in_batch=num_items_in_batch
-        )
-        if model.training and labels is not None:
-            logits = outputs["logits"] if isinstance(outputs, dict) else outputs[1]
-            with torch.no_grad():
-                self.fit_correct += int((logits.argmax(-1) == labels).sum())
-                self.fit_total += int(labels.numel())
-        return (loss, outputs) if return_outputs else loss
+        parts = None
+        if model.training and not return_outputs and labels is not None and self.splits_batches:
+            parts = split_batch(inputs)
+        if parts is None:
+            loss, outputs = super().compute_loss(
+                model, inputs, return_outputs=True, num_items_in_batch=num_items_in_batch
+            )
+            if model.training and labels is not None:
+                self._count_correct(outputs, labels)
+            return (loss, outputs) if return_outputs else loss
+        # Each part's loss is a mean over its rows (no item count is passed down): weighted by
+        # rows they give the batch mean. Where the Trainer normalises by the items of all
+        # accumulated batches instead (num_items_in_batch), rescale to that.
+        scale = 1.0
+        if self.model_accepts_loss_kwargs and num_items_in_batch is not None:
+            scale = labels.numel() / float(num_items_in_batch)
+        loss = 0.0
+        for part in parts:
+            part_loss, outputs = super().compute_loss(model, part, return_outputs=True)
+            loss = loss + part_loss * (scale * part["labels"].numel() / labels.numel())
+            self._count_correct(outputs, part["labels"])
+        return loss
+
+    def _count_correct(self, outputs, labels: torch.Tensor) -> None:
+        logits = outputs["logits"] if isinstance(outputs, dict) else outputs[1]
+        with torch.no_grad():
+            self.fit_correct += int((logits.argmax(-1) == labels).sum())
+            self.fit_total += int(labels.numel())
 
     def training_step(self, model, inputs, num_items_in_batch=None):  # noqa: D102
         loss = super().training_step(model, inputs, num_items_in_batch)

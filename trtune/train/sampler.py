@@ -6,6 +6,11 @@ of the data) longest first, so an epoch walks from long texts to short ones a fe
 a few thousand reviews that ordering cost several accuracy points against a shuffled run.
 This sampler sorts small windows instead (``window`` batches at a time) and then shuffles
 the batches, so padding stays low and the batch order stays random.
+
+Length often goes with the label (short reviews are mostly praise), so a batch of the
+shortest texts would also be a batch of one label. Given ``labels``, the window is sorted by
+each text's length rank *within its label* instead: every batch then holds the labels in
+the window's proportions, each at a similar length.
 """
 
 from __future__ import annotations
@@ -24,10 +29,19 @@ class ShuffledLengthGroupedSampler(Sampler[int]):
         batch_size: examples per batch (per optimiser micro-step).
         seed: with the epoch (``set_epoch``), fixes the order: a resumed run replays it.
         window: how many batches are sorted together before the batches are shuffled.
+        labels: the class of every example; when given, batches keep the label mix.
     """
 
-    def __init__(self, lengths: Sequence[int], batch_size: int, seed: int, window: int = 4):
+    def __init__(
+        self,
+        lengths: Sequence[int],
+        batch_size: int,
+        seed: int,
+        window: int = 4,
+        labels: Sequence[int] | None = None,
+    ):
         self.lengths = list(lengths)
+        self.labels = list(labels) if labels is not None else None
         self.batch_size = batch_size
         self.seed = seed
         self.window = window
@@ -46,7 +60,7 @@ class ShuffledLengthGroupedSampler(Sampler[int]):
         size = self.batch_size * self.window
         batches = []
         for start in range(0, len(order), size):
-            chunk = sorted(order[start : start + size], key=lambda i: -self.lengths[i])
+            chunk = self._sorted_window(order[start : start + size])
             batches += [
                 chunk[i : i + self.batch_size] for i in range(0, len(chunk), self.batch_size)
             ]
@@ -55,3 +69,17 @@ class ShuffledLengthGroupedSampler(Sampler[int]):
         short = [b for b in batches if len(b) < self.batch_size]
         shuffled = [full[i] for i in torch.randperm(len(full), generator=generator).tolist()]
         return iter([i for batch in shuffled + short for i in batch])
+
+    def _sorted_window(self, window: list[int]) -> list[int]:
+        """The window longest first, or by length quantile within each label."""
+        if self.labels is None:
+            return sorted(window, key=lambda i: -self.lengths[i])
+        by_label: dict[int, list[int]] = {}
+        for i in window:
+            by_label.setdefault(self.labels[i], []).append(i)
+        quantile: dict[int, float] = {}
+        for members in by_label.values():
+            members.sort(key=lambda i: -self.lengths[i])
+            for rank, i in enumerate(members):
+                quantile[i] = (rank + 0.5) / len(members)
+        return sorted(window, key=lambda i: (quantile[i], -self.lengths[i]))
