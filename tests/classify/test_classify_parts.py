@@ -114,3 +114,14 @@ def test_atomic_writes_get_the_usual_file_mode(tmp_path):
     plain = tmp_path / "plain.txt"
     plain.write_text("x")
     assert stat.S_IMODE(os.stat(path).st_mode) == stat.S_IMODE(os.stat(plain).st_mode)
+
+
+def test_schedule_defaults_per_method_and_flags_override(tmp_path):
+    common = dict(data="d.csv", out=str(tmp_path))
+    finetune = build_settings(**common, method="finetune")
+    assert (finetune.epochs, finetune.warmup_ratio, finetune.weight_decay) == (2, 0.0, 0.0)
+    lora = build_settings(**common, method="lora")
+    assert (lora.warmup_ratio, lora.weight_decay) == (0.1, 0.01)
+    assert build_settings(**common, method="finetune", warmup_ratio=0.2).warmup_ratio == 0.2
+    with pytest.raises(UserError, match="warmup_ratio"):
+        build_settings(**common, warmup_ratio=1.5)

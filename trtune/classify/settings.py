@@ -85,6 +85,8 @@ class ClassifySettings:
                 raise UserError(f"{name} must be at least 1, got {getattr(self, name)}")
         if self.lr < 0:
             raise UserError(f"lr must not be negative, got {self.lr}")
+        if not 0 <= self.warmup_ratio < 1 or self.weight_decay < 0:
+            raise UserError("warmup_ratio must be in [0, 1) and weight_decay not negative")
         if not 0 < self.test_size < 1 or not 0 <= self.validation_size < 1:
             raise UserError("test_size must be in (0, 1) and validation_size in [0, 1)")
         if not 0 <= self.lora_dropout < 1:

@@ -43,6 +43,12 @@ def train(
     max_length: int | None = typer.Option(None, "--max-length", help="Max tokens per text."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for split, init, shuffling."),
     patience: int | None = typer.Option(None, "--patience", help="Early-stopping patience."),
+    warmup_ratio: float | None = typer.Option(
+        None, "--warmup-ratio", help="Share of steps warming up (method default)."
+    ),
+    weight_decay: float | None = typer.Option(
+        None, "--weight-decay", help="AdamW weight decay (method default)."
+    ),
     pooling: str | None = typer.Option(None, "--pooling", help="features: cls or mean."),
     lora_rank: int | None = typer.Option(None, "--lora-rank", help="LoRA rank r."),
     lora_alpha: int | None = typer.Option(None, "--lora-alpha", help="LoRA alpha."),
@@ -79,6 +85,8 @@ def train(
         max_length=max_length,
         seed=seed,
         patience=patience,
+        warmup_ratio=warmup_ratio,
+        weight_decay=weight_decay,
         pooling=pooling,
         lora_rank=lora_rank,
         lora_alpha=lora_alpha,
