@@ -12,6 +12,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from trtune.train.outdir import atomic_write_bytes
 
@@ -45,6 +46,7 @@ def plot_curves(
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # no "epoch 1.2" ticks
     ax.grid(alpha=0.3)
     ax.legend()
     return _save(fig, path)
