@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -50,7 +51,7 @@ def lora_run(tmp_path_factory):
 
 
 def test_output_folder_contract(lora_run):
-    _, _, out = lora_run
+    _, data, out = lora_run
     for name in (
         "trtune.json",
         "metrics.json",
@@ -67,6 +68,7 @@ def test_output_folder_contract(lora_run):
     assert metrics["tokens_per_second"] > 0
     record = json.loads((out / "trtune.json").read_text("utf-8"))
     assert record["base_model"] == "base" and record["template"] == "turkish"
+    assert record["data_sha256"] == hashlib.sha256(Path(data).read_bytes()).hexdigest()
     assert "data:image/png;base64," in (out / "report.html").read_text("utf-8")
 
 

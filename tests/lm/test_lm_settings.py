@@ -44,3 +44,10 @@ def test_hub_model_defaults_and_lora_targets(tokenizer):
         apply_lora(
             build_tiny_model(TINY_LM_PRESETS["tiny-llama"], tokenizer, 0), 4, 8, 0.0, ["c_attn"]
         )
+
+
+def test_yaml_accepts_dash_style_keys(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text("data: a.csv\nout: o\nmax-length: 48\nlora-r: 2\n", encoding="utf-8")
+    config = load_config(path, {})
+    assert (config.max_length, config.lora_r) == (48, 2)

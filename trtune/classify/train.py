@@ -273,11 +273,16 @@ def train_classifier(
 
     history: dict[str, list[float]] = {}
     extra: dict = {"data_sha256": data_hash(data), "versions": _versions()}
-    if settings.method == "tfidf":
+
+    def fit_baseline() -> TfidfClassifier:
+        train_texts, train_labels = [e.text for e in split.train], [e.label for e in split.train]
+        return TfidfClassifier.fit(train_texts, train_labels, seed=settings.seed)
+
+    baseline_model = None
+    if settings.method == "tfidf":  # the method is the baseline: fitted once, saved twice
         start = time.perf_counter()
-        TfidfClassifier.fit(
-            [e.text for e in split.train], [e.label for e in split.train], seed=settings.seed
-        ).save(out_dir)
+        baseline_model = fit_baseline()
+        baseline_model.save(out_dir)
         train_seconds = time.perf_counter() - start
     elif settings.method == "features":
         history, train_seconds, more = _train_features(settings, split, labels, out_dir)
@@ -289,9 +294,7 @@ def train_classifier(
         history, train_seconds = result.history, result.train_seconds
         extra.update({"steps": result.steps, "resumed_from": result.resumed_from})
 
-    baseline_model = TfidfClassifier.fit(
-        [e.text for e in split.train], [e.label for e in split.train], seed=settings.seed
-    )
+    baseline_model = baseline_model or fit_baseline()
     baseline_model.save(out_dir / "baseline")
     baseline = classification_metrics(test_labels, baseline_model.predict(test_texts), labels)
     baseline = {k: baseline[k] for k in ("accuracy", "macro_f1", "per_class")}

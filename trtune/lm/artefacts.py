@@ -29,9 +29,14 @@ def _json_bytes(value: Any) -> bytes:
 
 
 def _data_hash(path: str) -> str:
+    """SHA-256 of the data file, read in chunks (the whole 64 hex digits, as classify)."""
     import hashlib
 
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def run_record(config: LMTrainConfig, prep: Prepared) -> dict[str, Any]:

@@ -126,10 +126,11 @@ def load_config(config_file: str | Path | None, overrides: dict[str, Any]) -> LM
             raise UserError(f"not valid YAML: {exc}", file=path) from exc
         if not isinstance(loaded, dict):
             raise UserError("config must be a mapping of setting names", file=path)
+        loaded = {str(k).replace("-", "_"): v for k, v in loaded.items()}  # max-length: ok
         unknown = sorted(set(loaded) - config_fields())
         if unknown:
             raise UserError(f"unknown settings: {', '.join(unknown)}", file=path)
-        values.update({k.replace("-", "_"): v for k, v in loaded.items()})
+        values.update(loaded)
     values.update({k: v for k, v in overrides.items() if v is not None})
     for required in ("data", "out"):
         if not values.get(required):
