@@ -15,13 +15,39 @@ from trtune.data import inspect_file
 from trtune.errors import UserError
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "examples" / "data" / "yorumlar.csv"
-# (title, module with a ``demo_tour(out_dir, lang) -> list[Path]`` function)
+# ({lang: title}, module with a ``demo_tour(out_dir, lang) -> list[Path]`` function)
 TOUR = [
-    ("learn: attention and embeddings from scratch", "trtune.learn.demo"),
-    ("nanogpt: the 85k-parameter sorting GPT", "trtune.nanogpt.demo"),
-    ("classify: Turkish sentiment analysis", "trtune.classify.demo"),
-    ("lm: fine-tuning a causal LM on Turkish instructions", "trtune.lm.demo"),
+    (
+        {
+            "en": "learn: attention and embeddings from scratch",
+            "tr": "learn: sıfırdan dikkat (attention) ve kelime vektörleri",
+        },
+        "trtune.learn.demo",
+    ),
+    (
+        {
+            "en": "nanogpt: the 85k-parameter sorting GPT",
+            "tr": "nanogpt: harfleri sıralayan 85 bin parametreli GPT",
+        },
+        "trtune.nanogpt.demo",
+    ),
+    (
+        {"en": "classify: Turkish sentiment analysis", "tr": "classify: Türkçe duygu analizi"},
+        "trtune.classify.demo",
+    ),
+    (
+        {
+            "en": "lm: fine-tuning a causal LM on Turkish instructions",
+            "tr": "lm: nedensel dil modelini Türkçe talimatlarla ince ayarlamak",
+        },
+        "trtune.lm.demo",
+    ),
 ]
+DATA_TITLE = {
+    "en": "data: reading a Turkish review file",
+    "tr": "data: Türkçe yorum dosyasını okumak",
+}
+DONE = {"en": "done", "tr": "bitti"}
 
 
 def _sample_data() -> Path:
@@ -43,7 +69,8 @@ def demo(
     out.mkdir(parents=True, exist_ok=True)
     artefacts: list[Path] = []
 
-    console.print(Rule("data: reading a Turkish review file"))
+    titles = "tr" if lang == "tr" else "en"
+    console.print(Rule(DATA_TITLE[titles]))
     report = inspect_file(_sample_data())
     data_report = out / "data" / "yorumlar.inspect.json"
     data_report.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +81,7 @@ def demo(
         f"{report.rows_read} rows read, {report.rows_kept} kept, labels {report.label_counts}"
     )
     for title, module_name in TOUR:
+        title = title[titles]
         step = module_name.split(".")[1]
         if step in skip:
             continue
@@ -68,7 +96,7 @@ def demo(
         artefacts += module.demo_tour(out / step, lang=lang)
         console.print(f"[dim]{step}: {time.perf_counter() - step_start:.1f} s[/dim]")
 
-    console.print(Rule("done"))
+    console.print(Rule(DONE[titles]))
     console.print(f"Tour finished in {time.perf_counter() - start:.0f} s. Reports and figures:")
     for path in artefacts:
         console.print(f"  {path}")
