@@ -13,6 +13,14 @@ Both servers run side by side and are driven in alternating rounds.
 
 ratio = batched requests/s / baseline requests/s (target 3.0).
 
+``model_ms_per_text_by_batch`` times the classifier alone at batch 1 and 16: sixteen
+clients that each wait for their answer put at most 16 texts in a forward pass, so the
+model's own gain from batching bounds the ratio, apart from the per-request HTTP work that
+batching also shares. On 2 CPU cores MiniLM takes 6.8 ms per text alone and 4.4 ms per
+text in a batch of 16 (3.6 ms in length-sorted parts): a 1.5-1.9x gain, since even one
+short text keeps both cores busy. Hardware left idle by one text (more cores, a GPU) is
+where batching gives 3x and more.
+
     python bench/bench_serve.py [--quick]
 """
 
@@ -111,6 +119,20 @@ def _summary(latencies: list[float], seconds: float, batch_stats: dict, size: in
     }
 
 
+def model_ms_per_text(classifier, sizes=(1, CONCURRENCY), repeats: int = 20) -> dict:
+    """Milliseconds per text of the classifier alone at each batch size: the most that
+    batching can gain on this machine, before any HTTP work."""
+    texts = [f"{SENTENCES[i % len(SENTENCES)]} ({i})" for i in range(max(sizes))]
+    figures = {}
+    for size in sizes:
+        classifier.classify(texts[:size])  # warm-up
+        start = time.perf_counter()
+        for _ in range(repeats):
+            classifier.classify(texts[:size])
+        figures[str(size)] = round(1000 * (time.perf_counter() - start) / repeats / size, 2)
+    return figures
+
+
 def run(quick: bool = False) -> dict:
     """Measure both configurations; returns the JSON-ready result.
 
@@ -165,6 +187,7 @@ def run(quick: bool = False) -> dict:
         "concurrency": CONCURRENCY,
         "requests": rounds * per_round,
         "torch_threads": torch.get_num_threads(),
+        "model_ms_per_text_by_batch": model_ms_per_text(classifier),
         **results,
     }
 
