@@ -294,7 +294,8 @@ def train_classifier(
         history, train_seconds = result.history, result.train_seconds
         extra.update({"steps": result.steps, "resumed_from": result.resumed_from})
 
-    baseline_model = baseline_model or fit_baseline()
+    if baseline_model is None:
+        baseline_model = fit_baseline()
     baseline_model.save(out_dir / "baseline")
     baseline = classification_metrics(test_labels, baseline_model.predict(test_texts), labels)
     baseline = {k: baseline[k] for k in ("accuracy", "macro_f1", "per_class")}
