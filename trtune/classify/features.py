@@ -119,8 +119,9 @@ def extract_features(
         len(ids)
         for ids in tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
     ]
-    order = sorted(range(len(texts)), key=lambda i: -lengths[i]) if sort_by_length else None
-    order = order if order is not None else list(range(len(texts)))
+    order = list(range(len(texts)))
+    if sort_by_length:
+        order.sort(key=lambda i: -lengths[i])
     out: torch.Tensor | None = None
     done = 0
     with torch.inference_mode():

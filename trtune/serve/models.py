@@ -91,33 +91,6 @@ class TextClassifier:
         return AttentionMap(tokens=tokens, weights=weights, probabilities=probs)
 
 
-# One more forward call costs about this many padded tokens at inference (MiniLM, 2 cores).
-_CALL_COST_TOKENS = 64
-
-
-def _hf_predict_proba(model, tokenizer, max_length: int) -> Callable[[Sequence[str]], np.ndarray]:
-    """Probabilities for a batch; a batch of mixed lengths runs as a few length-sorted parts
-    (:func:`~trtune.train.split.plan_split`), each padded only to its own longest text
-    (16 bench requests: 58 ms instead of 70 ms)."""
-    from trtune.train.split import plan_split
-
-    def predict_proba(texts: Sequence[str]) -> np.ndarray:
-        enc = tokenizer(list(texts), truncation=True, max_length=max_length)
-        lengths = [len(ids) for ids in enc["input_ids"]]
-        out = np.empty((len(texts), model.config.num_labels), dtype=np.float32)
-        with torch.inference_mode():
-            for part in plan_split(lengths, call_cost=_CALL_COST_TOKENS):
-                batch = tokenizer.pad(
-                    {key: [values[i] for i in part] for key, values in enc.items()},
-                    return_tensors="pt",
-                )
-                logits = model(**batch).logits.float()  # (B, C)
-                out[part] = torch.softmax(logits, dim=-1).numpy()
-        return out
-
-    return predict_proba
-
-
 def _is_plain_hf_classifier(folder: Path) -> bool:
     config = folder / "config.json"
     if not config.is_file():
@@ -129,13 +102,12 @@ def _is_plain_hf_classifier(folder: Path) -> bool:
 
 
 def hf_classifier(model, tokenizer, max_length: int = 128) -> TextClassifier:
-    """Wrap an already loaded sequence-classification model and its tokenizer."""
-    model.eval()
-    id2label = model.config.id2label
-    labels = [str(id2label[i]) for i in range(len(id2label))]
-    return TextClassifier(
-        labels, _hf_predict_proba(model, tokenizer, max_length), model, tokenizer, max_length
-    )
+    """Wrap an already loaded sequence-classification model and its tokenizer (predictions
+    through :class:`~trtune.classify.predict.TransformersClassifier`)."""
+    from trtune.classify.predict import TransformersClassifier
+
+    predictor = TransformersClassifier(model, tokenizer, max_length)
+    return TextClassifier(predictor.labels, predictor.predict_proba, model, tokenizer, max_length)
 
 
 def load_text_classifier(folder: str | Path, max_length: int = 128) -> TextClassifier:
