@@ -52,6 +52,22 @@ def test_hub_name_offline_is_one_line(tmp_path, monkeypatch):
     assert "someone/not-cached-model" in message and "--model /path" in message
 
 
+def test_unloadable_hub_model_leaves_no_output_folder(tmp_path, monkeypatch, capsys):
+    from trtune.cli import main
+
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    data = tmp_path / "d.csv"
+    rows = "".join(f"iyi ürün {i},pos\nkötü ürün {i},neg\n" for i in range(20))
+    data.write_text("text,label\n" + rows, "utf-8")
+    out = tmp_path / "runs" / "run"
+    with pytest.raises(SystemExit) as exc:
+        main(["classify", "train", "--data", str(data), "--model", "someone/not-cached-model",
+              "--method", "finetune", "--out", str(out)])  # fmt: skip
+    assert exc.value.code == 2
+    assert "someone/not-cached-model" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_minilm_path_is_a_model_folder():
     folder = minilm_path()
     assert (folder / "config.json").is_file() and (folder / "model.safetensors").is_file()

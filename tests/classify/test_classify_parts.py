@@ -9,7 +9,13 @@ from trtune.classify.baseline import TfidfClassifier
 from trtune.classify.settings import ClassifySettings, build_settings
 from trtune.errors import NumericalFault, UserError
 from trtune.report import Section, classification_metrics, plot_curves, write_report
-from trtune.train import atomic_write_text, check_finite, latest_checkpoint, prepare_out_dir
+from trtune.train import (
+    atomic_write_text,
+    check_finite,
+    latest_checkpoint,
+    prepare_out_dir,
+    removed_if_left_empty,
+)
 
 TEXTS = ["çok güzel ürün", "harika ve güzel", "berbat ürün", "çok kötü ve berbat"] * 3
 LABELS = ["positive", "positive", "negative", "negative"] * 3
@@ -77,6 +83,28 @@ def test_out_dir_rules(tmp_path):
     (out / "checkpoint-130").mkdir()
     (out / "checkpoint-130" / "trainer_state.json").write_text('{"global_st')  # torn write
     assert latest_checkpoint(out).name == "checkpoint-100"
+
+
+def test_failed_start_removes_only_the_empty_folder_it_made(tmp_path):
+    made = tmp_path / "new"
+    with pytest.raises(UserError), removed_if_left_empty(made):
+        prepare_out_dir(made)
+        raise UserError("model not found")
+    assert not made.exists()
+    there = tmp_path / "there"
+    there.mkdir()  # made by the user before the run: stays
+    with pytest.raises(UserError), removed_if_left_empty(there):
+        raise UserError("model not found")
+    assert there.is_dir()
+    written = tmp_path / "written"
+    with pytest.raises(RuntimeError), removed_if_left_empty(written):
+        prepare_out_dir(written)
+        atomic_write_text(written / "metrics.json", "{}")
+        raise RuntimeError("later failure")
+    assert (written / "metrics.json").read_text() == "{}"
+    with removed_if_left_empty(tmp_path / "ok"):
+        prepare_out_dir(tmp_path / "ok")
+    assert (tmp_path / "ok").is_dir()  # success keeps even an empty folder
 
 
 def test_nan_guard_names_the_step():

@@ -231,6 +231,13 @@ def test_unreachable_hub_name_is_one_line(tmp_path, capsys, monkeypatch):
     assert code == 2
     assert io.err.strip().startswith("error: model 'someorg/yok-model' is not a folder")
     assert "--model path/to/folder" in io.err and len(io.err.strip().splitlines()) == 1
+    out = tmp_path / "real"  # not a dry run: the folder made for it is taken away again
+    code, io = _run(
+        ["lm", "train", "--data", str(data), "--model", "someorg/yok-model", "--out", str(out)],
+        capsys,
+    )
+    assert code == 2 and "someorg/yok-model" in io.err
+    assert not out.exists() and tmp_path.is_dir()
 
 
 def test_resume_continues_from_checkpoint(tmp_path, capsys):
@@ -258,3 +265,19 @@ def test_resume_continues_from_checkpoint(tmp_path, capsys):
     metrics = json.loads((out / "metrics.json").read_text("utf-8"))
     assert metrics["steps"] == 4
     assert sorted(p.name for p in (out / "checkpoints").iterdir()) == ["checkpoint-4"]
+
+
+def test_piped_output_has_no_blank_lines(tmp_path):
+    # Progress bars (rich's, and the BPE trainer's in Rust, which writes straight to the
+    # file descriptor) print only blank lines when stdout is a pipe: a subprocess sees them.
+    data = write_alpaca(tmp_path / "a.jsonl")
+    done = subprocess.run(
+        [sys.executable, "-m", "trtune", "lm", "train", "--data", str(data), "--out",
+         str(tmp_path / "run"), "--max-steps", "2", "--batch-size", "8", "--max-length", "64"],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("alpaca data:"), lines[:3]
+    assert "" not in [line.strip() for line in lines], done.stdout

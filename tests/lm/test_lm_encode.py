@@ -83,3 +83,13 @@ def test_packing_fills_blocks_and_keeps_examples_apart(tokenizer):
         together = model(**batch.model_inputs(), use_cache=False).logits[0, a:b]  # (n, V)
         alone = model(input_ids=batch.input_ids[:1, a:b]).logits[0]  # (n, V)
     assert torch.allclose(together, alone, atol=1e-4)
+
+
+def test_drop_report_names_the_lowest_rows_in_order():
+    drops = DropReport()
+    for row in (40, 7, 93, 12, 3, 88, 15, 2):  # found in shuffled split order
+        drops.drop("response truncated away (raise --max-length)", row)
+    reason = "response truncated away (raise --max-length)"
+    assert drops.first_rows[reason] == [2, 3, 7, 12, 15]
+    assert drops.counts[reason] == 8
+    assert "(rows 2, 3, 7, 12, 15)" in drops.summary()

@@ -13,20 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from rich.progress import Progress
-from safetensors.torch import save_file
 
 from trtune.classify.artefacts import RunRecord, write_artefacts
 from trtune.classify.baseline import TfidfClassifier
-from trtune.classify.features import cached_features
 from trtune.classify.finetune import FinetuneResult, apply_lora, run_trainer
-from trtune.classify.head import train_head
+from trtune.classify.frozen import train_features_method
 from trtune.classify.predict import (
     ADAPTER_JSON,
     BASE_MODEL_DIR,
-    ENCODER_DIR,
-    HEAD_JSON,
-    HEAD_WEIGHTS,
     load_classifier,
 )
 from trtune.classify.settings import ClassifySettings
@@ -34,13 +28,17 @@ from trtune.cli.console import err_console
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
 from trtune.errors import UserError
 from trtune.models import (
-    load_encoder,
     load_sequence_classifier,
     load_tokenizer,
     resolve_model,
 )
 from trtune.report import classification_metrics
-from trtune.train.outdir import CHECKPOINT_DIR, atomic_write_json, prepare_out_dir
+from trtune.train.outdir import (
+    CHECKPOINT_DIR,
+    atomic_write_json,
+    prepare_out_dir,
+    removed_if_left_empty,
+)
 
 
 @dataclass
@@ -97,90 +95,6 @@ def plan(settings: ClassifySettings) -> dict:
 def _texts_ids(examples, labels: list[str]) -> tuple[list[str], list[int]]:
     index = {label: i for i, label in enumerate(labels)}
     return [e.text for e in examples], [index[e.label] for e in examples]
-
-
-def _train_features(settings, split: Split, labels, out_dir: Path) -> tuple[dict, float, dict]:
-    source = resolve_model(settings.model)
-    train_texts = [e.text for e in split.train]
-    tokenizer = load_tokenizer(source, train_texts)
-    encoder = load_encoder(source, tokenizer, settings.seed)
-    parts = [split.train, split.validation, split.test]
-    texts = [e.text for part in parts for e in part]
-    start = time.perf_counter()
-    with Progress(console=err_console, transient=True) as bar:
-        task = bar.add_task("extracting features", total=len(texts))
-        features, cache_path, hit = cached_features(
-            encoder,
-            tokenizer,
-            texts,
-            settings.pooling,
-            settings.max_length,
-            settings.feature_batch_size,
-            settings.cache_dir,
-            progress=lambda done, total: bar.update(task, completed=done),
-        )  # (N, H)
-    extract_seconds = time.perf_counter() - start
-    err_console.print(
-        f"features: {tuple(features.shape)} {'from cache' if hit else 'extracted'} "
-        f"in {extract_seconds:.1f} s ({cache_path})",
-        markup=False,
-        soft_wrap=True,
-    )
-    n_train, n_val = len(split.train), len(split.validation)
-    ids = torch.tensor([labels.index(e.label) for part in parts for e in part])
-    head, history = train_head(
-        features[:n_train],
-        ids[:n_train],
-        features[n_train : n_train + n_val],
-        ids[n_train : n_train + n_val],
-        len(labels),
-        settings.epochs,
-        settings.lr,
-        settings.batch_size,
-        settings.patience,
-        settings.seed,
-    )
-    train_seconds = time.perf_counter() - start
-    err_console.print(
-        f"head: stopped at epoch {history.stopped_epoch}, best validation accuracy at epoch "
-        f"{history.best_epoch} ({max(history.val_accuracy):.4f})",
-        markup=False,
-        soft_wrap=True,
-    )
-    encoder_ref = source.location
-    if source.kind == "preset":  # a preset's random encoder exists only here: save it
-        encoder.save_pretrained(out_dir / ENCODER_DIR)
-        tokenizer.save_pretrained(out_dir / ENCODER_DIR)
-        encoder_ref = ENCODER_DIR
-    save_file(
-        {k: v.contiguous() for k, v in head.state_dict().items()}, str(out_dir / HEAD_WEIGHTS)
-    )
-    atomic_write_json(
-        out_dir / HEAD_JSON,
-        {
-            "type": "trtune-feature-head",
-            "encoder": encoder_ref,
-            "pooling": settings.pooling,
-            "max_length": settings.max_length,
-            "labels": labels,
-            "in_features": int(features.shape[1]),
-            "loader": "trtune.classify.predict.load_classifier",
-        },
-    )
-    curves = {
-        "train_loss": history.train_loss,
-        "train_accuracy": history.train_accuracy,
-        "val_loss": history.val_loss,
-        "val_accuracy": history.val_accuracy,
-    }
-    extra = {
-        "feature_cache": str(cache_path),
-        "feature_cache_hit": hit,
-        "feature_extract_seconds": extract_seconds,
-        "best_epoch": history.best_epoch,
-        "stopped_epoch": history.stopped_epoch,
-    }
-    return curves, train_seconds, extra
 
 
 def _shared_tokenizer(source, texts: list[str], out_dir: Path):
@@ -254,6 +168,13 @@ def train_classifier(
         UserError: bad data, model or output folder.
         NumericalFault: the training loss became NaN or infinite.
     """
+    with removed_if_left_empty(settings.out):  # a failed start leaves no empty folder
+        return _train_classifier(settings, resume, overwrite)
+
+
+def _train_classifier(
+    settings: ClassifySettings, resume: bool, overwrite: bool
+) -> TrainResult | None:
     state = process_state()
     data, split = load_and_split(settings)
     labels = data.labels
@@ -285,7 +206,7 @@ def train_classifier(
         baseline_model.save(out_dir)
         train_seconds = time.perf_counter() - start
     elif settings.method == "features":
-        history, train_seconds, more = _train_features(settings, split, labels, out_dir)
+        history, train_seconds, more = train_features_method(settings, split, labels, out_dir)
         extra.update(more)
     else:
         result = _train_transformers(settings, split, labels, out_dir, resume)

@@ -15,6 +15,7 @@ Four formats are understood, each turned into :class:`Record` values:
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,11 +62,15 @@ class DropReport:
     first_rows: dict[str, list[int]] = field(default_factory=dict)
 
     def drop(self, reason: str, row: int) -> None:
-        """Count one dropped row under ``reason``, remembering the first few row numbers."""
+        """Count one dropped row under ``reason``, remembering the first few row numbers.
+
+        Rows may come in any order (truncation is found after the shuffled split), so the
+        lowest five are kept, in order."""
         self.counts[reason] += 1
         rows = self.first_rows.setdefault(reason, [])
-        if len(rows) < 5:
-            rows.append(row)
+        if len(rows) < 5 or row < rows[-1]:
+            bisect.insort(rows, row)
+            del rows[5:]
 
     @property
     def dropped(self) -> int:

@@ -73,7 +73,11 @@ def train_bpe_tokenizer(
 
     bpe = ByteLevelBPETokenizer()
     bpe.train_from_iterator(
-        texts, vocab_size=vocab_size, min_frequency=2, special_tokens=[EOS_TOKEN, PAD_TOKEN]
+        texts,
+        vocab_size=vocab_size,
+        min_frequency=2,
+        special_tokens=[EOS_TOKEN, PAD_TOKEN],
+        show_progress=False,  # its bars print blank lines when stdout is not a terminal
     )
     return PreTrainedTokenizerFast(
         tokenizer_object=bpe._tokenizer,

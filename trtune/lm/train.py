@@ -25,7 +25,7 @@ from trtune.lm.sample import held_out_prompts, sample_generations
 from trtune.lm.settings import LMTrainConfig
 from trtune.lm.setup import Prepared, prepare_run
 from trtune.train.guard import check_finite
-from trtune.train.outdir import prepare_out_dir
+from trtune.train.outdir import prepare_out_dir, removed_if_left_empty
 
 
 @dataclass
@@ -75,6 +75,13 @@ def train_lm(
     Raises:
         UserError: bad data, flags or output folder. NumericalFault: a NaN/inf loss.
     """
+    with removed_if_left_empty(config.out):  # a failed start leaves no empty folder
+        return _train_lm(config, resume, overwrite, dry_run, show_progress)
+
+
+def _train_lm(
+    config: LMTrainConfig, resume: bool, overwrite: bool, dry_run: bool, show_progress: bool
+) -> TrainResult:
     from accelerate import Accelerator
 
     # cpu=True without CUDA, so that `accelerate launch` of several CPU processes splits the
@@ -135,7 +142,8 @@ def train_lm(
         TextColumn("{task.completed}/{task.total}"),
         TimeRemainingColumn(),
         console=console,
-        disable=not show_progress,
+        # Off when output is not a terminal: there it draws nothing but a blank line.
+        disable=not show_progress or not console.is_terminal,
         transient=True,
     )
     model.train()

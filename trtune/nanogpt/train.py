@@ -29,6 +29,7 @@ from trtune.nanogpt.checkpoint import TrainState, checkpoint_path, load_checkpoi
 from trtune.nanogpt.hf import save_pretrained, write_json_atomic
 from trtune.nanogpt.model import GPT, preset
 from trtune.nanogpt.text import TextData, read_text, text_batch
+from trtune.train.outdir import removed_if_left_empty
 
 # Per-task defaults for the settings left as None.
 _DEFAULTS = {
@@ -192,11 +193,12 @@ def train(config: TrainConfig, console: Console | None = None) -> dict:
             last good checkpoint is kept).
     """
     console = console or Console(quiet=True)
-    prepare_out_dir(config)
     threads_before = torch.get_num_threads()
-    torch.set_num_threads(config.threads)
     try:
-        return _train(config, console)
+        with removed_if_left_empty(config.out_dir):  # a failed start leaves no empty folder
+            prepare_out_dir(config)
+            torch.set_num_threads(config.threads)
+            return _train(config, console)
     finally:
         torch.set_num_threads(threads_before)
 

@@ -7,6 +7,7 @@ from trtune.train.outdir import (
     atomic_write_text,
     latest_checkpoint,
     prepare_out_dir,
+    removed_if_left_empty,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "check_finite",
     "latest_checkpoint",
     "prepare_out_dir",
+    "removed_if_left_empty",
 ]

@@ -13,6 +13,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,25 @@ def prepare_out_dir(out_dir: str | Path, resume: bool = False, overwrite: bool =
             )
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@contextmanager
+def removed_if_left_empty(out_dir: str | Path) -> Iterator[None]:
+    """Take the output folder away again when the block fails before writing into it.
+
+    A run that stops early (bad data, a model that cannot be loaded) should not leave an
+    empty folder behind. Only a folder that did not exist before the block is removed, and
+    only while it is still empty; anything written stays.
+    """
+    path = Path(out_dir)
+    existed = path.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            with suppress(OSError):  # not empty, or already gone: leave it
+                path.rmdir()
+        raise
 
 
 def _current_umask() -> int:
