@@ -53,8 +53,9 @@ def test_split_batch_trims_each_part_and_refuses_left_padding():
     assert split_batch(left) is None
 
 
+@pytest.mark.parametrize("weights", [None, (0.5, 1.0, 3.0)])
 @pytest.mark.parametrize("num_items", [None, 12])
-def test_split_training_loss_has_the_whole_batch_gradient(tmp_path, num_items):
+def test_split_training_loss_has_the_whole_batch_gradient(tmp_path, num_items, weights):
     config = BertConfig(
         vocab_size=50, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
         intermediate_size=64, num_labels=3, hidden_dropout_prob=0.0,
@@ -63,17 +64,23 @@ def test_split_training_loss_has_the_whole_batch_gradient(tmp_path, num_items):
     torch.manual_seed(0)
     model = BertForSequenceClassification(config).train()
     args = TrainingArguments(output_dir=str(tmp_path), use_cpu=True, report_to="none")
-    trainer = NanGuardTrainer(model=model, args=args)
+    loss_func = None if weights is None else NanGuardTrainer.weighted_loss(weights)
+    trainer = NanGuardTrainer(model=model, args=args, compute_loss_func=loss_func)
     assert trainer.splits_batches
     batch = _padded_batch([3, 120, 4, 118, 5, 121])
     assert len(split_batch(batch)) == 2
+    # The whole batch in one pass: cross-entropy weighted per class, summed, divided by rows.
     model.zero_grad()
-    model(**batch).loss.backward()
+    logits = model(**{k: v for k, v in batch.items() if k != "labels"}).logits
+    weight = torch.tensor(weights or (1.0, 1.0, 1.0))
+    total = torch.nn.functional.cross_entropy(logits, batch["labels"], weight, reduction="sum")
+    (total / 6).backward()
     whole = [p.grad.clone() for p in model.parameters() if p.grad is not None]
     model.zero_grad()
     loss = trainer.compute_loss(model, batch, num_items_in_batch=num_items)
     if num_items:  # normalised by the items of all accumulated batches, like the Trainer's
         loss = loss * num_items / 6
+    torch.testing.assert_close(loss, total / 6, atol=1e-5, rtol=1e-4)
     loss.backward()
     split = [p.grad.clone() for p in model.parameters() if p.grad is not None]
     assert len(split) == len(whole)

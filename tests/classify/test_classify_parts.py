@@ -15,6 +15,7 @@ from trtune.train import (
     latest_checkpoint,
     prepare_out_dir,
     removed_if_left_empty,
+    save_pretrained_atomic,
 )
 
 TEXTS = ["çok güzel ürün", "harika ve güzel", "berbat ürün", "çok kötü ve berbat"] * 3
@@ -105,6 +106,31 @@ def test_failed_start_removes_only_the_empty_folder_it_made(tmp_path):
     with removed_if_left_empty(tmp_path / "ok"):
         prepare_out_dir(tmp_path / "ok")
     assert (tmp_path / "ok").is_dir()  # success keeps even an empty folder
+
+
+def test_save_pretrained_atomic_never_leaves_a_torn_file(tmp_path):
+    class Saver:
+        def __init__(self, payload, fail=False):
+            self.payload, self.fail = payload, fail
+
+        def save_pretrained(self, folder):
+            (folder / "config.json").write_text("{}")
+            with open(folder / "model.safetensors", "wb") as handle:
+                handle.write(self.payload[:3])
+                if self.fail:
+                    raise KeyboardInterrupt  # killed mid-write
+                handle.write(self.payload[3:])
+            (folder / "sub").mkdir()
+            (folder / "sub" / "x.json").write_text("[]")
+
+    out = tmp_path / "run"
+    save_pretrained_atomic(Saver(b"old weights"), out)
+    assert (out / "model.safetensors").read_bytes() == b"old weights"
+    assert (out / "sub" / "x.json").read_text() == "[]"
+    with pytest.raises(KeyboardInterrupt):
+        save_pretrained_atomic(Saver(b"new weights", fail=True), out)
+    assert (out / "model.safetensors").read_bytes() == b"old weights"
+    assert sorted(p.name for p in out.iterdir()) == ["config.json", "model.safetensors", "sub"]
 
 
 def test_nan_guard_names_the_step():

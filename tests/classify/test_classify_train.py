@@ -105,6 +105,8 @@ def test_tfidf_method(reviews_csv, tmp_path):
     result = train_classifier(settings)
     assert (result.out_dir / "tfidf.safetensors").is_file()
     assert result.metrics["accuracy"] == result.baseline["accuracy"]
+    card = (result.out_dir / "README.md").read_text("utf-8")
+    assert "starting from" not in card and "tiny" not in card  # TF-IDF uses no encoder
 
 
 @pytest.mark.slow

@@ -82,6 +82,12 @@ def _per_class_table(metrics: dict) -> list[list]:
     return rows
 
 
+BALANCED_NOTE = (
+    "Class-weighted loss (balanced: each class weighs n / (classes x its count)), "
+    "for the method and the TF-IDF baseline."
+)
+
+
 def write_html_report(out_dir: Path, record: RunRecord, figures: list[Path]) -> Path:
     """The self-contained report.html."""
     s = record.settings
@@ -99,9 +105,11 @@ def write_html_report(out_dir: Path, record: RunRecord, figures: list[Path]) -> 
         Section(
             "Result",
             paragraphs=[
-                f"Method: {METHOD_TITLES[s.method]}; model: {s.model}.",
+                f"Method: {METHOD_TITLES[s.method]}"
+                + ("." if s.method == "tfidf" else f"; model: {s.model}."),
                 f"Test set: {record.split_sizes['test']} texts held out "
                 f"({s.test_size:.0%} stratified, seed {s.seed}).",
+                *([BALANCED_NOTE] if s.class_weight == "balanced" else []),
                 f"Training took {timing.get('train_seconds', 0):.1f} s "
                 f"({timing.get('train_samples_per_second', 0):.1f} samples/s).",
             ],
@@ -134,7 +142,8 @@ def model_card(record: RunRecord) -> str:
         f"# Turkish text classifier ({s.method})",
         "",
         f"Trained with `trtune classify train` ({METHOD_TITLES[s.method]}) on `{Path(s.data).name}`"
-        f" starting from `{s.model}`. Labels: {', '.join(record.labels)}.",
+        + ("" if s.method == "tfidf" else f" starting from `{s.model}`")
+        + f". Labels: {', '.join(record.labels)}.",
         "",
         "| | accuracy | macro-F1 |",
         "|---|---|---|",
@@ -142,6 +151,7 @@ def model_card(record: RunRecord) -> str:
         f"| tfidf baseline | {b['accuracy']:.4f} | {b['macro_f1']:.4f} |",
         "",
         f"Test set: {record.split_sizes['test']} held-out texts (stratified, seed {s.seed}).",
+        *(["", BALANCED_NOTE] if s.class_weight == "balanced" else []),
         "",
         "## Use",
         "",

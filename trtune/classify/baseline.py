@@ -59,12 +59,23 @@ class TfidfClassifier:
 
     @classmethod
     def fit(
-        cls, texts: Sequence[str], labels: Sequence[str], c: float = 10.0, seed: int = 42
+        cls,
+        texts: Sequence[str],
+        labels: Sequence[str],
+        c: float = 10.0,
+        seed: int = 42,
+        class_weight: str = "none",
     ) -> TfidfClassifier:
-        """Fit the vectoriser and a logistic regression on ``texts``."""
+        """Fit the vectoriser and a logistic regression on ``texts``
+        (``class_weight``: ``"none"`` or ``"balanced"``, scikit-learn's weighting)."""
         vectorizer = _vectorizer()
         features = vectorizer.fit_transform(list(texts))  # (N, V) sparse
-        regression = LogisticRegression(C=c, max_iter=2000, random_state=seed)
+        regression = LogisticRegression(
+            C=c,
+            max_iter=2000,
+            random_state=seed,
+            class_weight="balanced" if class_weight == "balanced" else None,
+        )
         regression.fit(features, list(labels))
         vocabulary = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
         return cls(

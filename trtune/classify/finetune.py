@@ -30,7 +30,7 @@ from transformers import (
     TrainingArguments,
 )
 
-from trtune.classify.settings import ClassifySettings
+from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.train.callbacks import EpochLineCallback, TrainAccuracyCallback
 from trtune.train.guard import NanGuardTrainer
 from trtune.train.outdir import CHECKPOINT_DIR, latest_checkpoint
@@ -197,6 +197,7 @@ def run_trainer(
     val_set = EncodedTexts(tokenizer, validation[0], validation[1], settings.max_length)
     val_set.items.sort(key=lambda item: len(item["input_ids"]))  # dense evaluation batches
     train_accuracy = TrainAccuracyCallback()
+    weights = class_weights(settings.class_weight, train[1], len(model.config.id2label))
     trainer = NanGuardTrainer(
         model=model,
         args=training_arguments(settings, out_dir, len(train_set)),
@@ -205,6 +206,7 @@ def run_trainer(
         eval_dataset=val_set,
         processing_class=tokenizer,
         compute_metrics=accuracy_metric,
+        compute_loss_func=None if weights is None else NanGuardTrainer.weighted_loss(weights),
         callbacks=[
             train_accuracy,
             EpochLineCallback(settings.epochs),

@@ -17,11 +17,11 @@ from safetensors.torch import save
 from trtune.classify.features import cached_features
 from trtune.classify.head import train_head
 from trtune.classify.predict import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS
-from trtune.classify.settings import ClassifySettings
+from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.cli.console import err_console
 from trtune.data import Split
 from trtune.models import load_encoder, load_tokenizer, resolve_model
-from trtune.train.outdir import atomic_write_bytes, atomic_write_json
+from trtune.train.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic
 
 
 def train_features_method(
@@ -72,6 +72,7 @@ def train_features_method(
         settings.batch_size,
         settings.patience,
         settings.seed,
+        class_weights=class_weights(settings.class_weight, ids[:n_train].tolist(), len(labels)),
     )
     train_seconds = time.perf_counter() - start
     err_console.print(
@@ -82,8 +83,8 @@ def train_features_method(
     )
     encoder_ref = source.location
     if source.kind == "preset":  # a preset's random encoder exists only here: save it
-        encoder.save_pretrained(out_dir / ENCODER_DIR)
-        tokenizer.save_pretrained(out_dir / ENCODER_DIR)
+        save_pretrained_atomic(encoder, out_dir / ENCODER_DIR)
+        save_pretrained_atomic(tokenizer, out_dir / ENCODER_DIR)
         encoder_ref = ENCODER_DIR
     weights = {k: v.contiguous() for k, v in head.state_dict().items()}
     atomic_write_bytes(out_dir / HEAD_WEIGHTS, save(weights))

@@ -9,7 +9,7 @@ cross-entropy for up to 500 epochs; early stopping watches the validation loss (
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import torch
@@ -50,11 +50,13 @@ class HeadHistory:
     steps: int = 0
 
 
-def _evaluate(head: nn.Module, x: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
+def _evaluate(
+    head: nn.Module, x: torch.Tensor, y: torch.Tensor, weight: torch.Tensor | None = None
+) -> tuple[float, float]:
     head.eval()
     with torch.no_grad():
         logits = head(x)  # (N, C)
-        loss = nn.functional.cross_entropy(logits, y).item()
+        loss = nn.functional.cross_entropy(logits, y, weight=weight).item()
         accuracy = (logits.argmax(dim=1) == y).float().mean().item()
     return loss, accuracy
 
@@ -71,6 +73,7 @@ def train_head(
     patience: int = 50,
     seed: int = 42,
     on_epoch: Callable[[int, HeadHistory], None] | None = None,
+    class_weights: Sequence[float] | None = None,
 ) -> tuple[FeatureHead, HeadHistory]:
     """Train a :class:`FeatureHead` on ``train_x`` ``(N, H)`` / ``train_y`` ``(N,)``.
 
@@ -84,6 +87,7 @@ def train_head(
         patience: stop after this many epochs without a lower validation loss.
         seed: seeds the initialisation and the shuffling.
         on_epoch: called as ``on_epoch(epoch, history)`` after every epoch.
+        class_weights: loss weight per class (training and validation loss); None: equal.
 
     Returns:
         The head with the best-validation-accuracy weights, and the history.
@@ -91,6 +95,7 @@ def train_head(
     Raises:
         NumericalFault: a training loss became NaN or infinite.
     """
+    weight = None if class_weights is None else torch.tensor(class_weights, dtype=torch.float32)
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     head = FeatureHead(train_x.shape[1], n_classes)
@@ -108,7 +113,7 @@ def train_head(
             if len(index) < 2:  # BatchNorm needs two samples to compute batch statistics
                 continue
             logits = head(train_x[index])  # (B, C)
-            loss = nn.functional.cross_entropy(logits, train_y[index])
+            loss = nn.functional.cross_entropy(logits, train_y[index], weight=weight)
             history.steps += 1
             check_finite(loss, history.steps)
             optimizer.zero_grad(set_to_none=True)
@@ -118,7 +123,7 @@ def train_head(
             correct += (logits.argmax(dim=1) == train_y[index]).sum().item()
         history.train_loss.append(total_loss / n)
         history.train_accuracy.append(correct / n)
-        val_loss, val_accuracy = _evaluate(head, val_x, val_y)
+        val_loss, val_accuracy = _evaluate(head, val_x, val_y, weight)
         history.val_loss.append(val_loss)
         history.val_accuracy.append(val_accuracy)
         if val_accuracy > best_accuracy:

@@ -6,6 +6,8 @@ Fields left ``None`` take the default of the chosen method (see :data:`METHOD_DE
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +19,7 @@ from trtune.errors import UserError
 Method = Literal["features", "finetune", "lora", "tfidf"]
 METHODS = ("features", "finetune", "lora", "tfidf")
 POOLINGS = ("cls", "mean")
+CLASS_WEIGHTS = ("none", "balanced")
 
 # epochs, learning rate, early-stopping patience (epochs), warm-up share and weight decay
 # per method. The features head follows the report: Adam 1e-3, up to 500 epochs, patience
@@ -51,6 +54,9 @@ class ClassifySettings:
     label_col: str | None = field(default=None, metadata={"help": "label column name"})
     label_map: dict[str, str] | None = field(default=None, metadata={"help": "raw -> label"})
     pooling: Literal["cls", "mean"] = field(default="cls", metadata={"help": "features pooling"})
+    class_weight: Literal["none", "balanced"] = field(
+        default="none", metadata={"help": "loss weight per class: none or balanced"}
+    )
     feature_batch_size: int = field(default=128, metadata={"help": "feature extraction batch"})
     weight_decay: float | None = field(
         default=None, metadata={"help": "AdamW weight decay (method default)"}
@@ -72,6 +78,8 @@ class ClassifySettings:
             raise UserError(f"unknown method '{self.method}'; choose one of {', '.join(METHODS)}")
         if self.pooling not in POOLINGS:
             raise UserError(f"unknown pooling '{self.pooling}'; choose cls or mean")
+        if self.class_weight not in CLASS_WEIGHTS:
+            raise UserError(f"unknown class weight '{self.class_weight}'; choose none or balanced")
         defaults = METHOD_DEFAULTS[self.method]
         if self.epochs is None:
             self.epochs = defaults["epochs"]
@@ -97,6 +105,20 @@ class ClassifySettings:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of every field."""
         return asdict(self)
+
+
+def class_weights(mode: str, label_ids: Sequence[int], n_classes: int) -> list[float] | None:
+    """Loss weight per class index for ``mode`` (``None`` for ``"none"``).
+
+    ``"balanced"`` gives class ``c`` the weight ``n / (n_classes * count_c)``, as
+    scikit-learn does: every class then weighs as much in the loss as the others, and the
+    weights average 1 over the training examples, so the loss keeps its usual scale.
+    """
+    if mode == "none":
+        return None
+    counts = Counter(int(i) for i in label_ids)
+    n = len(label_ids)
+    return [n / (n_classes * counts[c]) if counts[c] else 0.0 for c in range(n_classes)]
 
 
 def load_config_file(path: str | Path) -> dict[str, Any]:

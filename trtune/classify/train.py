@@ -38,6 +38,7 @@ from trtune.train.outdir import (
     atomic_write_json,
     prepare_out_dir,
     removed_if_left_empty,
+    save_pretrained_atomic,
 )
 
 
@@ -125,7 +126,7 @@ def _train_transformers(
     if settings.method == "lora":
         if source.kind == "preset" and not settings.merge and state_is_main():
             # A preset's random base exists only here: keep it for the adapter to load on.
-            model.save_pretrained(out_dir / BASE_MODEL_DIR)
+            save_pretrained_atomic(model, out_dir / BASE_MODEL_DIR)
         model = apply_lora(model, settings)
     result = run_trainer(
         settings,
@@ -139,19 +140,19 @@ def _train_transformers(
     if not result.is_main_process:
         return result
     if settings.method == "finetune":
-        result.model.save_pretrained(out_dir)
+        save_pretrained_atomic(result.model, out_dir)
     elif settings.merge:
-        result.model.save_pretrained(out_dir / "adapter")
-        tokenizer.save_pretrained(out_dir / "adapter")
-        result.model.merge_and_unload().save_pretrained(out_dir)
+        save_pretrained_atomic(result.model, out_dir / "adapter")
+        save_pretrained_atomic(tokenizer, out_dir / "adapter")
+        save_pretrained_atomic(result.model.merge_and_unload(), out_dir)
     else:
-        result.model.save_pretrained(out_dir)
+        save_pretrained_atomic(result.model, out_dir)
         base = BASE_MODEL_DIR if source.kind == "preset" else source.location
         atomic_write_json(
             out_dir / ADAPTER_JSON,
             {"base_model": base, "labels": labels, "max_length": settings.max_length},
         )
-    tokenizer.save_pretrained(out_dir)
+    save_pretrained_atomic(tokenizer, out_dir)
     return result
 
 
@@ -197,7 +198,9 @@ def _train_classifier(
 
     def fit_baseline() -> TfidfClassifier:
         train_texts, train_labels = [e.text for e in split.train], [e.label for e in split.train]
-        return TfidfClassifier.fit(train_texts, train_labels, seed=settings.seed)
+        return TfidfClassifier.fit(
+            train_texts, train_labels, seed=settings.seed, class_weight=settings.class_weight
+        )
 
     baseline_model = None
     if settings.method == "tfidf":  # the method is the baseline: fitted once, saved twice

@@ -50,6 +50,12 @@ def train(
         None, "--weight-decay", help="AdamW weight decay (method default)."
     ),
     pooling: str | None = typer.Option(None, "--pooling", help="features: cls or mean."),
+    class_weight: str | None = typer.Option(
+        None,
+        "--class-weight",
+        help="Loss weight per class: none or balanced (rare classes count more; "
+        "the TF-IDF baseline too).",
+    ),
     lora_rank: int | None = typer.Option(None, "--lora-rank", help="LoRA rank r."),
     lora_alpha: int | None = typer.Option(None, "--lora-alpha", help="LoRA alpha."),
     lora_dropout: float | None = typer.Option(None, "--lora-dropout", help="LoRA dropout."),
@@ -88,6 +94,7 @@ def train(
         warmup_ratio=warmup_ratio,
         weight_decay=weight_decay,
         pooling=pooling,
+        class_weight=class_weight,
         lora_rank=lora_rank,
         lora_alpha=lora_alpha,
         lora_dropout=lora_dropout,

@@ -18,7 +18,7 @@ import torch
 from trtune.lm.report import write_loss_figure, write_model_card, write_report
 from trtune.lm.settings import LMTrainConfig
 from trtune.lm.setup import Prepared
-from trtune.train.outdir import atomic_write_bytes
+from trtune.train.outdir import atomic_write_bytes, save_pretrained_atomic
 
 CONFIG_FILE = "trtune.json"
 METRICS_FILE = "metrics.json"
@@ -66,8 +66,8 @@ def run_record(config: LMTrainConfig, prep: Prepared) -> dict[str, Any]:
 
 def save_model(out_dir: Path, config: LMTrainConfig, prep: Prepared, model: Any) -> None:
     """Save the weights (or adapter) and the tokenizer into ``out_dir``."""
-    model.save_pretrained(out_dir)
-    prep.tokenizer.save_pretrained(out_dir)
+    save_pretrained_atomic(model, out_dir)
+    save_pretrained_atomic(prep.tokenizer, out_dir)
     if config.method == "full":
         return
     adapter_config = out_dir / "adapter_config.json"

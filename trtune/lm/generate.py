@@ -18,6 +18,7 @@ from transformers import AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 from trtune.errors import UserError
 from trtune.lm.models import load_pretrained
 from trtune.lm.templates import render_prompt
+from trtune.train.outdir import atomic_write_json, save_pretrained_atomic
 
 
 @dataclass
@@ -189,9 +190,9 @@ def merge_adapter(folder: str | Path, out: str | Path) -> Path:
     lm = load_trained(folder)
     merged = lm.model.merge_and_unload()
     out.mkdir(parents=True, exist_ok=True)
-    merged.save_pretrained(out)
-    lm.tokenizer.save_pretrained(out)
+    save_pretrained_atomic(merged, out)
+    save_pretrained_atomic(lm.tokenizer, out)
     if lm.record:
         record = dict(lm.record, method="full", base_model=None, merged_from=str(folder))
-        (out / "trtune.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), "utf-8")
+        atomic_write_json(out / "trtune.json", record)
     return out

@@ -22,6 +22,7 @@ from trtune.lm.models import (
 )
 from trtune.lm.settings import LMTrainConfig
 from trtune.lm.templates import render_record, resolve_template
+from trtune.train.outdir import save_pretrained_atomic
 
 BASE_DIR = "base"
 # GPT-2 blocks: LoRA on every projection, so that a from-scratch tiny model can still learn.
@@ -109,8 +110,8 @@ def prepare_run(config: LMTrainConfig, out_dir: Path | None, resume: bool = Fals
         from accelerate import PartialState
 
         if PartialState().is_main_process and not (base_dir / "config.json").is_file():
-            model.save_pretrained(base_dir)
-            tokenizer.save_pretrained(base_dir)
+            save_pretrained_atomic(model, base_dir)
+            save_pretrained_atomic(tokenizer, base_dir)
     limit = getattr(model.config, "max_position_embeddings", None) or getattr(
         model.config, "n_positions", None
     )

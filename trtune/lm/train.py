@@ -25,7 +25,7 @@ from trtune.lm.sample import held_out_prompts, sample_generations
 from trtune.lm.settings import LMTrainConfig
 from trtune.lm.setup import Prepared, prepare_run
 from trtune.train.guard import check_finite
-from trtune.train.outdir import prepare_out_dir, removed_if_left_empty
+from trtune.train.outdir import prepare_out_dir, removed_if_left_empty, save_pretrained_atomic
 
 
 @dataclass
@@ -105,7 +105,7 @@ def _train_lm(
         return TrainResult(None, {"dry_run": True, "steps": total, "format": prep.data.format})
     assert out_dir is not None
     if config.model.startswith("tiny-") and main:
-        prep.tokenizer.save_pretrained(out_dir)
+        save_pretrained_atomic(prep.tokenizer, out_dir)
 
     device = accelerator.device
     model = prep.model

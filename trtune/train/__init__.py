@@ -8,6 +8,7 @@ from trtune.train.outdir import (
     latest_checkpoint,
     prepare_out_dir,
     removed_if_left_empty,
+    save_pretrained_atomic,
 )
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "latest_checkpoint",
     "prepare_out_dir",
     "removed_if_left_empty",
+    "save_pretrained_atomic",
 ]

@@ -8,7 +8,7 @@ applies the bad gradient; checkpoints saved earlier stay untouched on disk.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import torch
@@ -95,13 +95,35 @@ class NanGuardTrainer(Trainer):
         # rows they give the batch mean. Where the Trainer normalises by the items of all
         # accumulated batches instead (num_items_in_batch), rescale to that.
         scale = 1.0
-        if self.model_accepts_loss_kwargs and num_items_in_batch is not None:
+        normalised = self.model_accepts_loss_kwargs or self.compute_loss_func is not None
+        if normalised and num_items_in_batch is not None:
             scale = labels.numel() / float(num_items_in_batch)
         loss = 0.0
         for part in parts:
+            part_labels = part["labels"]  # the Trainer pops it when a compute_loss_func is set
             part_loss, outputs = super().compute_loss(model, part, return_outputs=True)
-            loss = loss + part_loss * (scale * part["labels"].numel() / labels.numel())
-            self._count_correct(outputs, part["labels"])
+            loss = loss + part_loss * (scale * part_labels.numel() / labels.numel())
+            self._count_correct(outputs, part_labels)
+        return loss
+
+    @staticmethod
+    def weighted_loss(class_weights: Sequence[float]) -> Callable[..., torch.Tensor]:
+        """A ``compute_loss_func`` for the Trainer: cross-entropy with a weight per class.
+
+        The weighted sum over the batch is divided by the number of examples (of the whole
+        accumulated batch when the Trainer passes ``num_items_in_batch``), so that balanced
+        weights, which average 1 over the training set, keep the loss on its usual scale.
+        """
+        weights = torch.tensor(list(class_weights), dtype=torch.float32)
+
+        def loss(outputs, labels: torch.Tensor, num_items_in_batch=None) -> torch.Tensor:
+            logits = outputs["logits"] if isinstance(outputs, dict) else outputs[0]
+            total = torch.nn.functional.cross_entropy(
+                logits.float(), labels, weight=weights.to(logits.device), reduction="sum"
+            )
+            count = labels.numel() if num_items_in_batch is None else num_items_in_batch
+            return total / count
+
         return loss
 
     def _count_correct(self, outputs, labels: torch.Tensor) -> None:

@@ -104,6 +104,27 @@ def atomic_write_json(path: str | Path, value: Any) -> Path:
     return atomic_write_text(path, text)
 
 
+def save_pretrained_atomic(obj: Any, folder: str | Path) -> Path:
+    """``obj.save_pretrained(folder)`` (a model, adapter or tokenizer), every file whole.
+
+    The files are written into a hidden temporary folder inside ``folder`` and then moved
+    into place one by one with :func:`os.replace`: a crash mid-save leaves the old or the
+    new file, never a torn ``model.safetensors``.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".save-", suffix=".tmp", dir=folder))
+    try:
+        obj.save_pretrained(staging)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = folder / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
 def _complete(checkpoint: Path) -> bool:
     """Whether the Trainer finished writing ``checkpoint``: it writes
     ``trainer_state.json`` last, after the weights, optimiser and RNG states."""
