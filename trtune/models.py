@@ -30,6 +30,7 @@ from transformers import (
     BertForSequenceClassification,
     BertModel,
     PreTrainedModel,
+    PreTrainedTokenizerBase,
     PreTrainedTokenizerFast,
 )
 
@@ -186,14 +187,54 @@ def tiny_config(preset: TinyBertPreset, vocab_size: int) -> BertConfig:
 
 
 def load_tokenizer(
-    source: ModelSource, texts: Sequence[str] | None = None
+    source: ModelSource, texts: Sequence[str] | None = None, fold: bool = True
 ) -> PreTrainedTokenizerFast:
-    """The tokenizer of ``source``; a preset trains one on ``texts``."""
+    """The tokenizer of ``source``; a preset trains one on ``texts``. With ``fold``, an
+    accent-stripping tokenizer also folds ``ı`` to ``i`` (:func:`fold_dotless_i`)."""
     if source.kind == "preset":
         if not texts:
             raise UserError(f"model preset '{source.name}' needs training texts for its tokenizer")
         return train_wordpiece_tokenizer(texts, TINY_PRESETS[source.name].vocab_size)
-    return _from_pretrained(AutoTokenizer, source)
+    tokenizer = _from_pretrained(AutoTokenizer, source)
+    return fold_dotless_i(tokenizer) if fold else tokenizer
+
+
+FOLD_NOTE = "tokenizer: strips Turkish accents (ş -> s); ı is folded to i as well"
+
+
+def folds_dotless_i(tokenizer: PreTrainedTokenizerBase) -> bool:
+    """Whether ``tokenizer`` normalises ``ı`` to ``i``."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    normalizer = backend.normalizer if backend is not None else None
+    return normalizer is not None and normalizer.normalize_str("ı") == "i"
+
+
+def fold_dotless_i(tokenizer: PreTrainedTokenizerBase) -> PreTrainedTokenizerBase:
+    """Make a tokenizer that strips accents fold the dotless ``ı`` to ``i`` as well.
+
+    Uncased English and multilingual WordPiece tokenizers (MiniLM, ``bert-base-uncased``)
+    lower-case and strip accents: ş, ç, ğ, ö, ü, İ and I become s, c, g, o, u, i, i. The
+    dotless ``ı`` has no accent to strip and stays, so ``IŞIK`` becomes ``is ##ik`` while
+    ``ışık`` falls apart into ``ı ##s ##ı ##k``, and every word with an ``ı`` is spelled
+    letter by letter. Folding ``ı`` too gives each word one spelling. The result is a
+    generic fast tokenizer whose ``tokenizer.json`` carries the extra normaliser step, so a
+    saved copy loads with it in plain ``transformers``. Tokenizers that keep Turkish
+    letters (BERTurk, trtune's presets) are returned unchanged.
+    """
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    normalizer = backend.normalizer if backend is not None else None
+    if normalizer is None or normalizer.normalize_str("şı") != "sı":
+        return tokenizer
+    folded = Tokenizer.from_str(backend.to_str())
+    folded.normalizer = normalizers.Sequence([normalizers.Replace("ı", "i"), normalizer])
+    return PreTrainedTokenizerFast(
+        tokenizer_object=folded,
+        model_max_length=tokenizer.model_max_length,
+        model_input_names=list(tokenizer.model_input_names),
+        padding_side=tokenizer.padding_side,
+        truncation_side=tokenizer.truncation_side,
+        **tokenizer.special_tokens_map,
+    )
 
 
 def load_encoder(

@@ -76,6 +76,18 @@ def test_cache_hit_returns_same_features(tmp_path):
     assert not hit3 and path3 != path
 
 
+def test_cache_key_follows_the_tokenizer(tmp_path):
+    source = resolve_model(str(minilm_path()))
+    encoder = load_encoder(source, load_tokenizer(source))
+    texts = ["Işık kısa sürede geldi", "Kırık çıktı"]
+    folded, path, _ = cached_features(encoder, load_tokenizer(source), texts, "mean", 32)
+    plain, path2, hit = cached_features(
+        encoder, load_tokenizer(source, fold=False), texts, "mean", 32
+    )
+    assert not hit and path2 != path  # same encoder and texts, other token ids: no false hit
+    assert not torch.allclose(folded, plain)
+
+
 def test_head_architecture_and_training():
     head = FeatureHead(16, 3)
     linear = [m for m in head if isinstance(m, torch.nn.Linear)]

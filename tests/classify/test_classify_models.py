@@ -6,6 +6,8 @@ import pytest
 
 from trtune.errors import UserError
 from trtune.models import (
+    fold_dotless_i,
+    folds_dotless_i,
     load_encoder,
     load_sequence_classifier,
     load_tokenizer,
@@ -74,3 +76,29 @@ def test_minilm_path_is_a_model_folder():
     source = resolve_model(str(folder))
     assert source.kind == "folder"
     assert load_encoder(source, load_tokenizer(source)).config.hidden_size == 384
+
+
+def test_accent_stripping_tokenizer_folds_dotless_i_and_keeps_it_when_saved(tmp_path):
+    from transformers import AutoTokenizer
+
+    source = resolve_model(str(minilm_path()))
+    plain = load_tokenizer(source, fold=False)
+    folded = load_tokenizer(source)
+    assert not folds_dotless_i(plain) and folds_dotless_i(folded)
+    # Unfolded, the same word has two spellings and ı words fall apart into letters.
+    assert plain.tokenize("IŞIK") != plain.tokenize("ışık")
+    assert folded.tokenize("IŞIK") == folded.tokenize("ışık") == folded.tokenize("isik")
+    assert "##ı" in plain.tokenize("kısa") and "##ı" not in folded.tokenize("sıkıntı kısa")
+    # Everything else is as before: the same ids for text without ı, the same specials.
+    text = "Ürün çok güzel, kargo hızlı geldi"
+    assert folded(text.replace("ı", "i"))["input_ids"] == plain(text.replace("ı", "i"))["input_ids"]
+    assert folded.pad_token_id == plain.pad_token_id and folded.model_max_length == 512
+    folded.save_pretrained(tmp_path)
+    again = AutoTokenizer.from_pretrained(tmp_path)  # plain transformers keeps the fold
+    assert again(text)["input_ids"] == folded(text)["input_ids"]
+    assert again(text)["token_type_ids"] == [0] * len(folded(text)["input_ids"])
+
+
+def test_tokenizers_that_keep_turkish_letters_are_not_folded():
+    cased = train_wordpiece_tokenizer(["Işık ılık süt içti", "İstanbul güzel"] * 20, 200)
+    assert fold_dotless_i(cased) is cased and not folds_dotless_i(cased)

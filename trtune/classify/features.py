@@ -5,12 +5,14 @@ keep one vector per text ([CLS] or the mean of the token vectors). Extraction is
 part, so it is made fast (texts sorted by length so each batch pads only to its own
 longest text, ``torch.inference_mode``, large batches) and the result is cached under
 ``$TRTUNE_CACHE/features`` (default ``~/.cache/trtune/features``), keyed by a hash of the
-encoder weights, the pooling, the length limit and the texts.
+encoder weights, the tokenizer (its normaliser changes the ids), the pooling, the length
+limit and the texts.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +42,21 @@ def model_fingerprint(model: torch.nn.Module) -> str:
         digest.update(str(tuple(tensor.shape)).encode())
         digest.update(tensor.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy())
     return digest.hexdigest()
+
+
+def tokenizer_fingerprint(tokenizer: PreTrainedTokenizerBase) -> str:
+    """A SHA-256 over what turns text into ids: normaliser, pre-tokenizer, vocabulary, ...
+
+    The truncation and padding state is left out: a call with ``truncation=True`` changes
+    it, and the length limit is part of the cache key anyway.
+    """
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is None:
+        return hashlib.sha256(repr(tokenizer).encode("utf-8")).hexdigest()
+    spec = json.loads(backend.to_str())
+    spec.pop("truncation", None)
+    spec.pop("padding", None)
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def features_key(fingerprint: str, texts: Sequence[str], pooling: str, max_length: int) -> str:
@@ -161,7 +178,8 @@ def cached_features(
     Returns:
         ``(features (N, H), cache file, hit)`` where ``hit`` tells whether the file existed.
     """
-    key = features_key(model_fingerprint(model), texts, pooling, max_length)
+    fingerprint = f"{model_fingerprint(model)}|{tokenizer_fingerprint(tokenizer)}"
+    key = features_key(fingerprint, texts, pooling, max_length)
     path = cache_root(cache_dir) / f"{key}.safetensors"
     if path.is_file():
         return load_file(str(path))["features"], path, True

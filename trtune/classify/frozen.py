@@ -20,7 +20,7 @@ from trtune.classify.predict import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS
 from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.cli.console import err_console
 from trtune.data import Split
-from trtune.models import load_encoder, load_tokenizer, resolve_model
+from trtune.models import FOLD_NOTE, folds_dotless_i, load_encoder, load_tokenizer, resolve_model
 from trtune.train.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic
 
 
@@ -37,10 +37,14 @@ def train_features_method(
     train_texts = [e.text for e in split.train]
     tokenizer = load_tokenizer(source, train_texts)
     encoder = load_encoder(source, tokenizer, settings.seed)
+    folded = folds_dotless_i(tokenizer)
+    if folded:
+        err_console.print(FOLD_NOTE, markup=False)
     parts = [split.train, split.validation, split.test]
     texts = [e.text for part in parts for e in part]
     start = time.perf_counter()
-    with Progress(console=err_console, transient=True) as bar:
+    # Off when stderr is not a terminal: there it draws nothing but a blank line.
+    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("extracting features", total=len(texts))
         features, cache_path, hit = cached_features(
             encoder,
@@ -97,6 +101,7 @@ def train_features_method(
             "max_length": settings.max_length,
             "labels": labels,
             "in_features": int(features.shape[1]),
+            "tokenizer_folds_dotless_i": folded,
             "loader": "trtune.classify.predict.load_classifier",
         },
     )

@@ -156,7 +156,8 @@ def _load_features(folder: Path) -> FeatureClassifier:
     meta = json.loads((folder / HEAD_JSON).read_text(encoding="utf-8"))
     encoder_dir = folder / ENCODER_DIR
     source = resolve_model(str(encoder_dir) if encoder_dir.is_dir() else meta["encoder"])
-    tokenizer = load_tokenizer(source)
+    # Fold as in training; a head saved before folding existed has no key: no fold.
+    tokenizer = load_tokenizer(source, fold=bool(meta.get("tokenizer_folds_dotless_i", False)))
     encoder = load_encoder(source, tokenizer)
     head = FeatureHead(int(meta["in_features"]), len(meta["labels"]))
     head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))

@@ -28,6 +28,8 @@ from trtune.cli.console import err_console
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
 from trtune.errors import UserError
 from trtune.models import (
+    FOLD_NOTE,
+    folds_dotless_i,
     load_sequence_classifier,
     load_tokenizer,
     resolve_model,
@@ -122,6 +124,8 @@ def _train_transformers(
 ) -> FinetuneResult:
     source = resolve_model(settings.model)
     tokenizer = _shared_tokenizer(source, [e.text for e in split.train], out_dir)
+    if folds_dotless_i(tokenizer) and state_is_main():
+        err_console.print(FOLD_NOTE, markup=False)
     model = load_sequence_classifier(source, tokenizer, labels, settings.seed)
     if settings.method == "lora":
         if source.kind == "preset" and not settings.merge and state_is_main():
@@ -225,6 +229,8 @@ def _train_classifier(
     baseline = {k: baseline[k] for k in ("accuracy", "macro_f1", "per_class")}
 
     classifier = load_classifier(out_dir)
+    tokenizer = getattr(classifier, "tokenizer", None)
+    extra["tokenizer_folds_dotless_i"] = tokenizer is not None and folds_dotless_i(tokenizer)
     predictions = [p.label for p in classifier.predict(test_texts)]
     metrics = classification_metrics(test_labels, predictions, labels)
     epochs_run = max(1, len(history.get("val_loss", [])) or 1)
