@@ -24,6 +24,11 @@ from trtune.models import FOLD_NOTE, folds_dotless_i, load_encoder, load_tokeniz
 from trtune.train.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic
 
 
+def _say(line: str) -> None:
+    """One progress line on stderr, as it is (paths hold brackets; no wrapping)."""
+    err_console.print(line, markup=False, soft_wrap=True)
+
+
 def train_features_method(
     settings: ClassifySettings, split: Split, labels: list[str], out_dir: Path
 ) -> tuple[dict, float, dict]:
@@ -39,7 +44,7 @@ def train_features_method(
     encoder = load_encoder(source, tokenizer, settings.seed)
     folded = folds_dotless_i(tokenizer)
     if folded:
-        err_console.print(FOLD_NOTE, markup=False)
+        _say(FOLD_NOTE)
     parts = [split.train, split.validation, split.test]
     texts = [e.text for part in parts for e in part]
     start = time.perf_counter()
@@ -57,11 +62,9 @@ def train_features_method(
             progress=lambda done, total: bar.update(task, completed=done),
         )  # (N, H)
     extract_seconds = time.perf_counter() - start
-    err_console.print(
+    _say(
         f"features: {tuple(features.shape)} {'from cache' if hit else 'extracted'} "
-        f"in {extract_seconds:.1f} s ({cache_path})",
-        markup=False,
-        soft_wrap=True,
+        f"in {extract_seconds:.1f} s ({cache_path})"
     )
     n_train, n_val = len(split.train), len(split.validation)
     ids = torch.tensor([labels.index(e.label) for part in parts for e in part])
@@ -79,11 +82,9 @@ def train_features_method(
         class_weights=class_weights(settings.class_weight, ids[:n_train].tolist(), len(labels)),
     )
     train_seconds = time.perf_counter() - start
-    err_console.print(
+    _say(
         f"head: stopped at epoch {history.stopped_epoch}, best validation accuracy at epoch "
-        f"{history.best_epoch} ({max(history.val_accuracy):.4f})",
-        markup=False,
-        soft_wrap=True,
+        f"{history.best_epoch} ({max(history.val_accuracy):.4f})"
     )
     encoder_ref = source.location
     if source.kind == "preset":  # a preset's random encoder exists only here: save it
