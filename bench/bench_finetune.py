@@ -2,9 +2,11 @@
 
 The baseline is the tutorial recipe: texts tokenized with ``padding="max_length"``, the
 default random sampler, evaluation and a checkpoint every epoch. trtune tokenizes without
-padding, pads each batch to its longest text and groups texts of similar length
-(``run_trainer``). Same MiniLM-L6 model, seed, e-ticaret reviews, epochs, batch size and
-learning rate; each side's accuracy is measured on the same held-out reviews.
+padding and pads each batch to its longest text; in one CPU process it runs each shuffled
+batch as length-sorted micro-batches with the whole batch's gradient (``run_trainer``;
+GPUs and several processes group texts of similar length instead). Same MiniLM-L6 model,
+seed, e-ticaret reviews, epochs, batch size and learning rate; each side's accuracy is
+measured on the same held-out reviews.
 
 ratio = trtune train samples/s / baseline train samples/s (target 1.5, accuracy within
 0.5 points).
