@@ -202,10 +202,15 @@ def load_tokenizer(
 FOLD_NOTE = "tokenizer: strips Turkish accents (ş -> s); ı is folded to i as well"
 
 
+def _normalizer(tokenizer: PreTrainedTokenizerBase):
+    """The ``tokenizers`` normaliser behind a fast tokenizer (None for slow ones)."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    return backend.normalizer if backend is not None else None
+
+
 def folds_dotless_i(tokenizer: PreTrainedTokenizerBase) -> bool:
     """Whether ``tokenizer`` normalises ``ı`` to ``i``."""
-    backend = getattr(tokenizer, "backend_tokenizer", None)
-    normalizer = backend.normalizer if backend is not None else None
+    normalizer = _normalizer(tokenizer)
     return normalizer is not None and normalizer.normalize_str("ı") == "i"
 
 
@@ -221,11 +226,10 @@ def fold_dotless_i(tokenizer: PreTrainedTokenizerBase) -> PreTrainedTokenizerBas
     saved copy loads with it in plain ``transformers``. Tokenizers that keep Turkish
     letters (BERTurk, trtune's presets) are returned unchanged.
     """
-    backend = getattr(tokenizer, "backend_tokenizer", None)
-    normalizer = backend.normalizer if backend is not None else None
+    normalizer = _normalizer(tokenizer)
     if normalizer is None or normalizer.normalize_str("şı") != "sı":
         return tokenizer
-    folded = Tokenizer.from_str(backend.to_str())
+    folded = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
     folded.normalizer = normalizers.Sequence([normalizers.Replace("ı", "i"), normalizer])
     return PreTrainedTokenizerFast(
         tokenizer_object=folded,
