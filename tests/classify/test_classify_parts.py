@@ -86,6 +86,19 @@ def test_out_dir_rules(tmp_path):
     assert latest_checkpoint(out).name == "checkpoint-100"
 
 
+def test_resume_sweeps_what_a_kill_left_half_written(tmp_path):
+    out = tmp_path / "run"
+    prepare_out_dir(out)
+    atomic_write_text(out / "trtune.json", "{}")
+    (out / ".save-abc.tmp").mkdir()  # save_pretrained_atomic killed mid-save
+    (out / ".save-abc.tmp" / "model.safetensors").write_bytes(b"torn")
+    (out / ".metrics.json.x1.tmp").write_text("{")  # atomic_write_bytes killed
+    (out / ".hidden-by-user").write_text("keep")
+    prepare_out_dir(out, resume=True)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [".hidden-by-user", "trtune.json"]
+
+
 def test_failed_start_removes_only_the_empty_folder_it_made(tmp_path):
     made = tmp_path / "new"
     with pytest.raises(UserError), removed_if_left_empty(made):

@@ -46,7 +46,20 @@ def prepare_out_dir(out_dir: str | Path, resume: bool = False, overwrite: bool =
                 file=path,
             )
     path.mkdir(parents=True, exist_ok=True)
+    if resume:
+        remove_stale_staging(path)
     return path
+
+
+def remove_stale_staging(folder: Path) -> None:
+    """Delete what a killed run left half-written in ``folder``: the hidden staging folders
+    of :func:`save_pretrained_atomic` and the temporary files of :func:`atomic_write_bytes`
+    (only ever written under hidden ``.*.tmp`` names, so nothing finished is touched)."""
+    for stale in folder.glob(".save-*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in folder.glob(".*.tmp"):
+        if stale.is_file():
+            stale.unlink(missing_ok=True)
 
 
 @contextmanager
