@@ -100,13 +100,17 @@ def test_cli_refuses_existing_folder_and_dry_run(features_run, reviews_csv, tmp_
     assert code == 0 and '"train": 102' in out and not (tmp_path / "new").exists()
 
 
-def test_tfidf_method(reviews_csv, tmp_path):
-    settings = ClassifySettings(data=str(reviews_csv), out=str(tmp_path / "t"), method="tfidf")
-    result = train_classifier(settings)
-    assert (result.out_dir / "tfidf.safetensors").is_file()
-    assert result.metrics["accuracy"] == result.baseline["accuracy"]
-    card = (result.out_dir / "README.md").read_text("utf-8")
+def test_tfidf_method(reviews_csv, tmp_path, capsys):
+    out_dir = tmp_path / "t"
+    args = ["classify", "train", "--data", str(reviews_csv), "--method", "tfidf"]
+    code, out, _ = run_cli([*args, "--out", str(out_dir)], capsys)
+    assert code == 0 and (out_dir / "tfidf.safetensors").is_file()
+    metrics = json.loads((out_dir / "metrics.json").read_text("utf-8"))
+    assert metrics["accuracy"] == metrics["baseline"]["accuracy"]
+    assert out.startswith(f"tfidf: accuracy {metrics['accuracy']:.4f}")
+    card = (out_dir / "README.md").read_text("utf-8")
     assert "starting from" not in card and "tiny" not in card  # TF-IDF uses no encoder
+    assert "baseline" not in out and "baseline" not in card  # it would only repeat itself
 
 
 @pytest.mark.slow

@@ -148,7 +148,11 @@ def model_card(record: RunRecord) -> str:
         "| | accuracy | macro-F1 |",
         "|---|---|---|",
         f"| {s.method} | {m['accuracy']:.4f} | {m['macro_f1']:.4f} |",
-        f"| tfidf baseline | {b['accuracy']:.4f} | {b['macro_f1']:.4f} |",
+        *(
+            []
+            if s.method == "tfidf"
+            else [f"| tfidf baseline | {b['accuracy']:.4f} | {b['macro_f1']:.4f} |"]
+        ),
         "",
         f"Test set: {record.split_sizes['test']} held-out texts (stratified, seed {s.seed}).",
         *(["", BALANCED_NOTE] if s.class_weight == "balanced" else []),

@@ -113,12 +113,10 @@ def train(
     if result is None:  # a non-main process of a multi-process run
         return
     m, b = result.metrics, result.baseline
-    console.print(
-        f"{settings.method}: accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}  "
-        f"(tfidf baseline: accuracy {b['accuracy']:.4f}  macro-F1 {b['macro_f1']:.4f})",
-        markup=False,
-        soft_wrap=True,
-    )
+    line = f"{settings.method}: accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}"
+    if settings.method != "tfidf":  # the baseline would only repeat the line
+        line += f"  (tfidf baseline: accuracy {b['accuracy']:.4f}  macro-F1 {b['macro_f1']:.4f})"
+    console.print(line, markup=False, soft_wrap=True)
     console.print(f"saved: {result.out_dir}  report: {result.report}", markup=False, soft_wrap=True)
 
 
