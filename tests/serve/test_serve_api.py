@@ -254,6 +254,33 @@ def test_settings_are_checked(models, tmp_path):
     assert ServeSettings(classifier=models.classifier).host == "127.0.0.1"
 
 
+def test_device_setting(models, monkeypatch):
+    """--device auto takes a GPU only when there is one; a missing or unknown device fails
+    at start with one line, and the models are put on the device it names."""
+    import torch
+
+    from trtune.serve.settings import resolve_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert resolve_device("auto") == torch.device("cpu")
+    with pytest.raises(UserError, match="no CUDA GPU; use --device cpu"):
+        ServeSettings(classifier=models.classifier, device="cuda")
+    with pytest.raises(UserError, match="unknown device 'gpu'"):
+        ServeSettings(classifier=models.classifier, device="gpu")
+    with pytest.raises(UserError, match="unknown device 'mps'"):
+        resolve_device("mps")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    assert resolve_device("auto") == torch.device("cuda")
+    with pytest.raises(UserError, match="has 1 CUDA GPU"):
+        resolve_device("cuda:1")
+    moved = []
+    monkeypatch.setattr(torch.nn.Module, "to", lambda self, device: moved.append(device) or self)
+    load_text_classifier(models.classifier, device=torch.device("meta"))
+    load_causal_lm(models.lm, device=torch.device("meta"))
+    assert moved == [torch.device("meta")] * 2
+
+
 def test_a_folder_without_a_model_is_a_user_error(tmp_path):
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     with pytest.raises(UserError):

@@ -23,6 +23,9 @@ def serve(
     nanogpt_page: Path | None = typer.Option(
         None, "--nanogpt-page", help="Page from `trtune nanogpt viz`, served at /nanogpt."
     ),
+    device: str = typer.Option(
+        "auto", "--device", help="auto (a CUDA GPU when there is one), cpu, cuda or cuda:N."
+    ),
 ) -> None:
     """Serve a classifier and/or an LM: the web page at /, the API under /v1, docs at /docs."""
     from transformers.utils import logging as hf_logging
@@ -35,7 +38,7 @@ def serve(
     hf_logging.set_verbosity_error()
     settings = ServeSettings(
         classifier=classifier, lm=lm, host=host, port=port, max_batch_size=max_batch_size,
-        max_wait_ms=max_wait_ms, nanogpt_page=nanogpt_page,
+        max_wait_ms=max_wait_ms, nanogpt_page=nanogpt_page, device=device,
     )  # fmt: skip
     with console.status("loading models..."):
         web_app = create_app(settings)

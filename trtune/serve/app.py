@@ -27,7 +27,7 @@ from trtune.serve.schemas import (
     GenerateRequest,
     GenerateResponse,
 )
-from trtune.serve.settings import ServeSettings
+from trtune.serve.settings import ServeSettings, resolve_device
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -70,10 +70,11 @@ def create_app(
         classifier: an already loaded classifier (else loaded from ``settings.classifier``).
         lm: an already loaded LM (else loaded from ``settings.lm``).
     """
+    device = resolve_device(settings.device)
     if classifier is None and settings.classifier is not None:
-        classifier = load_text_classifier(settings.classifier, settings.max_length)
+        classifier = load_text_classifier(settings.classifier, settings.max_length, device)
     if lm is None and settings.lm is not None:
-        lm = load_causal_lm(settings.lm)
+        lm = load_causal_lm(settings.lm, device)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(classifier.classify, settings.max_batch_size, settings.max_wait_ms)

@@ -5,7 +5,9 @@ is loaded here with ``AutoModelForSequenceClassification`` and eager attention, 
 ``/v1/attention`` can return the attention weights. Any other folder `trtune classify`
 writes (the ``features`` head, a LoRA adapter, TF-IDF) goes through
 ``trtune.classify.predict.load_classifier`` when that module is installed; it answers
-``/v1/classify`` but has no attention to show.
+``/v1/classify`` but has no attention to show. The transformers models (the plain
+classifier and the LM) run on the device of ``--device`` (a CUDA GPU when there is one);
+the other classifiers stay on the CPU.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class TextClassifier:
         enc = self.tokenizer(
             text, truncation=True, max_length=min(max_tokens, self.max_length), return_tensors="pt"
         )
+        enc = enc.to(next(self.model.parameters()).device)
         with torch.inference_mode():
             out = self.model(**enc, output_attentions=True)
         weights = torch.stack([a[0] for a in out.attentions]).float()  # (L, H, T, T)
@@ -110,8 +113,11 @@ def hf_classifier(model, tokenizer, max_length: int = 128) -> TextClassifier:
     return TextClassifier(predictor.labels, predictor.predict_proba, model, tokenizer, max_length)
 
 
-def load_text_classifier(folder: str | Path, max_length: int = 128) -> TextClassifier:
-    """Load the classifier in ``folder`` (see the module docstring for which folders).
+def load_text_classifier(
+    folder: str | Path, max_length: int = 128, device: torch.device | str = "cpu"
+) -> TextClassifier:
+    """Load the classifier in ``folder`` (see the module docstring for which folders); a plain
+    transformers classifier is put on ``device``, the others stay on the CPU.
 
     Raises:
         UserError: the folder holds no classifier this server can load.
@@ -127,7 +133,7 @@ def load_text_classifier(folder: str | Path, max_length: int = 128) -> TextClass
             )
         except (OSError, ValueError) as exc:
             raise UserError(f"cannot load the classifier: {exc}", file=folder) from exc
-        return hf_classifier(model, tokenizer, max_length)
+        return hf_classifier(model.to(device), tokenizer, max_length)
     try:
         from trtune.classify.predict import load_classifier
     except ImportError as exc:
@@ -160,6 +166,7 @@ class CausalLM:
             enc = self.tokenizer(prompt, add_special_tokens=False, return_tensors="pt")
         else:
             enc = self.tokenizer(prompt, return_tensors="pt")
+        enc = enc.to(next(self.model.parameters()).device)
         pad_id = self.tokenizer.pad_token_id
         if pad_id is None:
             pad_id = self.tokenizer.eos_token_id
@@ -203,7 +210,7 @@ class CausalLM:
             thread.join(timeout=120.0)
 
 
-def load_causal_lm(folder: str | Path) -> CausalLM:
+def load_causal_lm(folder: str | Path, device: torch.device | str = "cpu") -> CausalLM:
     """Load a causal-LM folder the way ``trtune lm generate`` does: a full model, or a LoRA
     adapter over the base its run recorded (inside the folder for tiny presets), with the
     prompt template it was trained with.
@@ -220,4 +227,4 @@ def load_causal_lm(folder: str | Path) -> CausalLM:
         lm = load_trained(folder)
     except (OSError, ValueError) as exc:
         raise UserError(f"cannot load the language model: {exc}", file=folder) from exc
-    return CausalLM(lm.model, lm.tokenizer, lm.template)
+    return CausalLM(lm.model.to(device), lm.tokenizer, lm.template)

@@ -8,7 +8,35 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import torch
+
 from trtune.errors import UserError
+
+
+def resolve_device(name: str) -> torch.device:
+    """The device ``--device`` names: ``auto`` is the first CUDA GPU when there is one, else
+    the CPU.
+
+    Raises:
+        UserError: an unknown name, or a CUDA device this machine does not have.
+    """
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    try:
+        device = torch.device(name)
+    except RuntimeError:
+        raise UserError(
+            f"--device: unknown device {name!r}; use auto, cpu, cuda or cuda:N"
+        ) from None
+    if device.type not in ("cpu", "cuda"):
+        raise UserError(f"--device: unknown device {name!r}; use auto, cpu, cuda or cuda:N")
+    if device.type == "cuda":
+        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if count == 0:
+            raise UserError(f"--device {name}: this machine has no CUDA GPU; use --device cpu")
+        if device.index is not None and device.index >= count:
+            raise UserError(f"--device {name}: this machine has {count} CUDA GPU(s)")
+    return device
 
 
 @dataclass
@@ -33,6 +61,9 @@ class ServeSettings:
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Request body size limit."})
     max_new_tokens: int = field(default=256, metadata={"help": "Upper bound on max_new_tokens."})
     max_length: int = field(default=128, metadata={"help": "Tokens per text for the classifier."})
+    device: str = field(
+        default="auto", metadata={"help": "auto (a CUDA GPU when there is one), cpu, cuda, cuda:N."}
+    )
     attention_max_tokens: int = field(
         default=64, metadata={"help": "Tokens shown in the attention heat map, at most."}
     )
@@ -50,6 +81,7 @@ class ServeSettings:
                 raise UserError(f"--{name}: not a folder", file=folder)
         if self.nanogpt_page is not None and not self.nanogpt_page.is_file():
             raise UserError("--nanogpt-page: no such file", file=self.nanogpt_page)
+        resolve_device(self.device)  # fail at start, not at the first request
         if not 0 <= self.port <= 65535:
             raise UserError(f"--port must be between 0 and 65535, got {self.port}")
         if self.max_wait_ms < 0:
