@@ -29,6 +29,17 @@ def test_plan_split_keeps_an_even_batch_whole():
     assert plan_split([40] * 32) == [list(range(32))]
 
 
+def test_inference_is_cut_into_parts_on_the_cpu_only():
+    from trtune.classify.predict import inference_parts
+
+    lengths = [random.Random(i).randint(5, 128) for i in range(32)]
+    on_cpu = inference_parts(lengths, torch.device("cpu"))
+    assert len(on_cpu) >= 2 and on_cpu == plan_split(lengths, 64)
+    (whole,) = inference_parts(lengths, torch.device("cuda"))
+    assert sorted(whole) == list(range(32))
+    assert [lengths[i] for i in whole] == sorted(lengths, reverse=True)
+
+
 def _padded_batch(lengths: list[int], vocab: int = 50) -> dict[str, torch.Tensor]:
     width = max(lengths)
     generator = torch.Generator().manual_seed(0)

@@ -77,6 +77,16 @@ class _Predictor:
         ]
 
 
+def inference_parts(lengths: list[int], device: torch.device) -> list[list[int]]:
+    """How one inference batch of texts with these token counts runs: on the CPU as a few
+    length-sorted parts (:func:`~trtune.train.split.plan_split`); on a GPU whole, since there
+    a small batch costs its kernel launches whatever its padding (MiniLM on an H200: 6.5 ms
+    for one text; 16 texts cut into parts took 16 ms)."""
+    if device.type == "cpu":
+        return plan_split(lengths, INFERENCE_CALL_COST)
+    return [sorted(range(len(lengths)), key=lambda i: -lengths[i])]
+
+
 class TransformersClassifier(_Predictor):
     """A sequence-classification model with its tokenizer."""
 
@@ -91,9 +101,10 @@ class TransformersClassifier(_Predictor):
         self.labels = [str(id2label[i]) for i in range(len(id2label))]
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Texts sorted by token count, ``batch_size`` at a time; a batch of mixed lengths
-        runs as a few parts (:func:`~trtune.train.split.plan_split`), each padded only to
-        its own longest text (16 short reviews in `serve`: 58 ms instead of 70 ms)."""
+        """Texts sorted by token count, ``batch_size`` at a time; on the CPU a batch of mixed
+        lengths runs as a few parts (:func:`~trtune.train.split.plan_split`), each padded
+        only to its own longest text (16 short reviews in `serve`: 58 ms instead of 70 ms);
+        on a GPU each batch runs whole."""
         enc = self.tokenizer(list(texts), truncation=True, max_length=self.max_length)
         lengths = [len(ids) for ids in enc["input_ids"]]
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
@@ -102,7 +113,7 @@ class TransformersClassifier(_Predictor):
         with torch.inference_mode():
             for start in range(0, len(order), self.batch_size):
                 chunk = order[start : start + self.batch_size]
-                for part in plan_split([lengths[i] for i in chunk], INFERENCE_CALL_COST):
+                for part in inference_parts([lengths[i] for i in chunk], device):
                     rows = [chunk[j] for j in part]
                     batch = self.tokenizer.pad(
                         {key: [values[i] for i in rows] for key, values in enc.items()},
