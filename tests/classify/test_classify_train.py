@@ -77,6 +77,32 @@ def test_features_predict_matches_metrics(features_run):
     assert sum(prediction.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
 
 
+def test_loaded_networks_go_to_the_device_asked(features_run, monkeypatch):
+    """``load_classifier`` puts the encoder where ``device`` says (``auto``: the CPU on a
+    machine without CUDA) and the features are computed there."""
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert load_classifier(features_run.out_dir).device == torch.device("cpu")
+    moved, used = [], []
+    real_to = torch.nn.Module.to
+    monkeypatch.setattr(
+        torch.nn.Module, "to", lambda self, *a, **k: moved.append(a[0]) or real_to(self, "cpu")
+    )
+    classifier = load_classifier(features_run.out_dir, device=torch.device("meta"))
+    assert moved and set(moved) == {torch.device("meta")}
+    import trtune.classify.predict as predict
+
+    real_extract = predict.extract_features
+    monkeypatch.setattr(
+        predict,
+        "extract_features",
+        lambda *a, device, **k: used.append(device) or real_extract(*a, device="cpu", **k),
+    )
+    classifier.predict(["güzel ürün"])
+    assert used == [torch.device("meta")]
+
+
 def test_cli_predict_and_eval(features_run, reviews_csv, capsys):
     folder = str(features_run.out_dir)
     code, out, _ = run_cli(

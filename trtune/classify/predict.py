@@ -27,7 +27,7 @@ from trtune.classify.baseline import TFIDF_JSON, TfidfClassifier
 from trtune.classify.features import extract_features
 from trtune.classify.head import FeatureHead
 from trtune.errors import UserError
-from trtune.models import load_encoder, load_tokenizer, resolve_model
+from trtune.models import load_encoder, load_tokenizer, resolve_device, resolve_model
 from trtune.train.split import plan_split
 
 # One more forward call costs about this many padded tokens at inference (MiniLM, 2 cores).
@@ -129,15 +129,17 @@ class FeatureClassifier(_Predictor):
 
     kind = "features"
 
-    def __init__(self, encoder, tokenizer, head: FeatureHead, meta: dict):
+    def __init__(self, encoder, tokenizer, head: FeatureHead, meta: dict, device=None):
         self.encoder, self.tokenizer, self.head = encoder, tokenizer, head.eval()
         self.labels = list(meta["labels"])
         self.pooling = meta["pooling"]
         self.max_length = int(meta["max_length"])
+        self.device = torch.device("cpu") if device is None else torch.device(device)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """The encoder runs on ``device``; the small head on the CPU."""
         features = extract_features(
-            self.encoder, self.tokenizer, texts, self.pooling, self.max_length
+            self.encoder, self.tokenizer, texts, self.pooling, self.max_length, device=self.device
         )  # (N, H)
         with torch.inference_mode():
             return torch.softmax(self.head(features), dim=-1).numpy()
@@ -163,7 +165,7 @@ def _max_length(folder: Path, default: int = 128) -> int:
     return default
 
 
-def _load_features(folder: Path) -> FeatureClassifier:
+def _load_features(folder: Path, device: torch.device) -> FeatureClassifier:
     meta = json.loads((folder / HEAD_JSON).read_text(encoding="utf-8"))
     encoder_dir = folder / ENCODER_DIR
     source = resolve_model(str(encoder_dir) if encoder_dir.is_dir() else meta["encoder"])
@@ -172,10 +174,10 @@ def _load_features(folder: Path) -> FeatureClassifier:
     encoder = load_encoder(source, tokenizer)
     head = FeatureHead(int(meta["in_features"]), len(meta["labels"]))
     head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))
-    return FeatureClassifier(encoder, tokenizer, head, meta)
+    return FeatureClassifier(encoder.to(device), tokenizer, head, meta, device)
 
 
-def _load_adapter(folder: Path) -> TransformersClassifier:
+def _load_adapter(folder: Path, device: torch.device) -> TransformersClassifier:
     from peft import PeftModel
 
     meta = json.loads((folder / ADAPTER_JSON).read_text(encoding="utf-8"))
@@ -190,11 +192,13 @@ def _load_adapter(folder: Path) -> TransformersClassifier:
     )
     model = PeftModel.from_pretrained(model, str(folder))
     tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    return TransformersClassifier(model, tokenizer, int(meta["max_length"]))
+    return TransformersClassifier(model.to(device), tokenizer, int(meta["max_length"]))
 
 
-def load_classifier(folder: str | Path) -> _Predictor:
-    """Load the classifier saved in ``folder`` (any method); see the module docstring.
+def load_classifier(folder: str | Path, device: torch.device | str = "auto") -> _Predictor:
+    """Load the classifier saved in ``folder`` (any method); see the module docstring. Its
+    network runs on ``device`` (``auto``: a CUDA GPU when there is one, as in training);
+    TF-IDF always on the CPU.
 
     Raises:
         UserError: ``folder`` is not a folder written by ``classify train``.
@@ -202,17 +206,18 @@ def load_classifier(folder: str | Path) -> _Predictor:
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError("model folder not found", file=folder)
+    device = resolve_device(device) if isinstance(device, str) else device
     if (folder / HEAD_JSON).is_file():
-        return _load_features(folder)
+        return _load_features(folder, device)
     if (folder / "config.json").is_file():
         try:
             model = AutoModelForSequenceClassification.from_pretrained(str(folder))
             tokenizer = AutoTokenizer.from_pretrained(str(folder))
         except (OSError, ValueError) as exc:
             raise UserError(f"cannot load the classifier: {exc}", file=folder) from exc
-        return TransformersClassifier(model, tokenizer, _max_length(folder))
+        return TransformersClassifier(model.to(device), tokenizer, _max_length(folder))
     if (folder / "adapter_config.json").is_file():
-        return _load_adapter(folder)
+        return _load_adapter(folder, device)
     if (folder / TFIDF_JSON).is_file():
         return TfidfPredictor(TfidfClassifier.load(folder))
     raise UserError(

@@ -5,9 +5,8 @@ is loaded here with ``AutoModelForSequenceClassification`` and eager attention, 
 ``/v1/attention`` can return the attention weights. Any other folder `trtune classify`
 writes (the ``features`` head, a LoRA adapter, TF-IDF) goes through
 ``trtune.classify.predict.load_classifier`` when that module is installed; it answers
-``/v1/classify`` but has no attention to show. The transformers models (the plain
-classifier and the LM) run on the device of ``--device`` (a CUDA GPU when there is one);
-the other classifiers stay on the CPU.
+``/v1/classify`` but has no attention to show. The models run on the device of ``--device``
+(a CUDA GPU when there is one); TF-IDF always on the CPU.
 """
 
 from __future__ import annotations
@@ -116,8 +115,8 @@ def hf_classifier(model, tokenizer, max_length: int = 128) -> TextClassifier:
 def load_text_classifier(
     folder: str | Path, max_length: int = 128, device: torch.device | str = "cpu"
 ) -> TextClassifier:
-    """Load the classifier in ``folder`` (see the module docstring for which folders); a plain
-    transformers classifier is put on ``device``, the others stay on the CPU.
+    """Load the classifier in ``folder`` (see the module docstring for which folders) onto
+    ``device``.
 
     Raises:
         UserError: the folder holds no classifier this server can load.
@@ -139,7 +138,7 @@ def load_text_classifier(
     except ImportError as exc:
         reason = "no config.json with id2label: not a classifier folder"
         raise UserError(reason, file=folder) from exc
-    predictor = load_classifier(folder)
+    predictor = load_classifier(folder, device)
     return TextClassifier(list(predictor.labels), predictor.predict_proba)
 
 
