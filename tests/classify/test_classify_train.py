@@ -103,6 +103,31 @@ def test_loaded_networks_go_to_the_device_asked(features_run, monkeypatch):
     assert used == [torch.device("meta")]
 
 
+def test_features_are_extracted_on_a_gpu_when_there_is_one(reviews_csv, tmp_path, monkeypatch):
+    import torch
+
+    import trtune.classify.frozen as frozen
+
+    asked = []
+
+    class Stop(Exception):
+        pass
+
+    def spy(*args, device, **kwargs):
+        asked.append(device)
+        raise Stop
+
+    monkeypatch.setattr(frozen, "cached_features", spy)
+    settings = ClassifySettings(
+        data=str(reviews_csv), out=str(tmp_path / "f"), model="tiny", method="features"
+    )
+    for available, expected in ((False, "cpu"), (True, "cuda")):
+        monkeypatch.setattr(torch.cuda, "is_available", lambda available=available: available)
+        with pytest.raises(Stop):
+            train_classifier(settings, overwrite=True)
+        assert asked.pop() == torch.device(expected)
+
+
 def test_cli_predict_and_eval(features_run, reviews_csv, capsys):
     folder = str(features_run.out_dir)
     code, out, _ = run_cli(

@@ -20,7 +20,14 @@ from trtune.classify.predict import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS
 from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.cli.console import err_console
 from trtune.data import Split
-from trtune.models import FOLD_NOTE, folds_dotless_i, load_encoder, load_tokenizer, resolve_model
+from trtune.models import (
+    FOLD_NOTE,
+    folds_dotless_i,
+    load_encoder,
+    load_tokenizer,
+    resolve_device,
+    resolve_model,
+)
 from trtune.train.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic
 
 
@@ -59,6 +66,7 @@ def train_features_method(
             settings.max_length,
             settings.feature_batch_size,
             settings.cache_dir,
+            device=resolve_device("auto"),  # a CUDA GPU when there is one; the head: CPU
             progress=lambda done, total: bar.update(task, completed=done),
         )  # (N, H)
     extract_seconds = time.perf_counter() - start
