@@ -16,6 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
+from trtune.models import resolve_device
 from trtune.serve.batcher import MicroBatcher
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.models import CausalLM, TextClassifier, load_causal_lm, load_text_classifier
@@ -27,7 +28,7 @@ from trtune.serve.schemas import (
     GenerateRequest,
     GenerateResponse,
 )
-from trtune.serve.settings import ServeSettings, resolve_device
+from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
