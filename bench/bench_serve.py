@@ -142,9 +142,10 @@ def run(quick: bool = False, device: str = "cpu") -> dict:
     batched, baseline, ...), so that a change in the machine's load during the run
     falls on both alike.
     """
+    from trtune.models import resolve_device
     from trtune.serve.app import create_app
     from trtune.serve.server import BackgroundServer
-    from trtune.serve.settings import ServeSettings, resolve_device
+    from trtune.serve.settings import ServeSettings
 
     rounds, per_round = (2, 96) if quick else (4, 256)
     device = str(resolve_device(device))

@@ -30,11 +30,11 @@ def test_plan_split_keeps_an_even_batch_whole():
 
 
 def test_inference_is_cut_into_parts_on_the_cpu_only():
-    from trtune.classify.predict import inference_parts
+    from trtune.classify.predict import INFERENCE_CALL_COST, inference_parts
 
     lengths = [random.Random(i).randint(5, 128) for i in range(32)]
     on_cpu = inference_parts(lengths, torch.device("cpu"))
-    assert len(on_cpu) >= 2 and on_cpu == plan_split(lengths, 64)
+    assert len(on_cpu) >= 2 and on_cpu == plan_split(lengths, INFERENCE_CALL_COST)
     (whole,) = inference_parts(lengths, torch.device("cuda"))
     assert sorted(whole) == list(range(32))
     assert [lengths[i] for i in whole] == sorted(lengths, reverse=True)

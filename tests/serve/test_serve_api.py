@@ -259,7 +259,7 @@ def test_device_setting(models, monkeypatch):
     at start with one line, and the models are put on the device it names."""
     import torch
 
-    from trtune.serve.settings import resolve_device
+    from trtune.models import resolve_device
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert resolve_device("auto") == torch.device("cpu")
