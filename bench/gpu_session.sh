@@ -2,7 +2,8 @@
 # One device call on a CUDA machine (prepared by bench/gpu_prepare.sh): the GPU benchmark,
 # serving batched vs one-by-one on the GPU, and `classify train` (finetune, features) end
 # to end on CUDA. Results land in $OUT (the device tool's folder) and on stdout; paste them
-# into bench/RESULTS.md under "## GPU". About 6 minutes on an H200.
+# into bench/RESULTS.md under "## GPU". Its parts ran on an H200 on 2026-11-30 (about 6
+# minutes together, estimated from them); the script as a whole has not run yet.
 export PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OUT=${OUT:-/tmp/gpu-out}
 mkdir -p "$OUT"
 python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
