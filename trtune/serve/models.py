@@ -113,10 +113,13 @@ def hf_classifier(model, tokenizer, max_length: int = 128) -> TextClassifier:
 
 
 def load_text_classifier(
-    folder: str | Path, max_length: int = 128, device: torch.device | str = "cpu"
+    folder: str | Path,
+    max_length: int = 128,
+    device: torch.device | str = "cpu",
+    dtype: torch.dtype = torch.float32,
 ) -> TextClassifier:
     """Load the classifier in ``folder`` (see the module docstring for which folders) onto
-    ``device``.
+    ``device``, its network in ``dtype`` (TF-IDF stays as it is).
 
     Raises:
         UserError: the folder holds no classifier this server can load.
@@ -132,13 +135,13 @@ def load_text_classifier(
             )
         except (OSError, ValueError) as exc:
             raise UserError(f"cannot load the classifier: {exc}", file=folder) from exc
-        return hf_classifier(model.to(device), tokenizer, max_length)
+        return hf_classifier(model.to(device=device, dtype=dtype), tokenizer, max_length)
     try:
         from trtune.classify.predict import load_classifier
     except ImportError as exc:
         reason = "no config.json with id2label: not a classifier folder"
         raise UserError(reason, file=folder) from exc
-    predictor = load_classifier(folder, device)
+    predictor = load_classifier(folder, device, dtype)
     return TextClassifier(list(predictor.labels), predictor.predict_proba)
 
 
@@ -209,7 +212,9 @@ class CausalLM:
             thread.join(timeout=120.0)
 
 
-def load_causal_lm(folder: str | Path, device: torch.device | str = "cpu") -> CausalLM:
+def load_causal_lm(
+    folder: str | Path, device: torch.device | str = "cpu", dtype: torch.dtype = torch.float32
+) -> CausalLM:
     """Load a causal-LM folder the way ``trtune lm generate`` does: a full model, or a LoRA
     adapter over the base its run recorded (inside the folder for tiny presets), with the
     prompt template it was trained with.
@@ -226,4 +231,4 @@ def load_causal_lm(folder: str | Path, device: torch.device | str = "cpu") -> Ca
         lm = load_trained(folder)
     except (OSError, ValueError) as exc:
         raise UserError(f"cannot load the language model: {exc}", file=folder) from exc
-    return CausalLM(lm.model.to(device), lm.tokenizer, lm.template)
+    return CausalLM(lm.model.to(device=device, dtype=dtype), lm.tokenizer, lm.template)

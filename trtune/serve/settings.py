@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from trtune.devices import resolve_device, resolve_dtype
 from trtune.errors import UserError
-from trtune.models import resolve_device
 
 
 @dataclass
@@ -24,7 +24,7 @@ class ServeSettings:
     port: int = field(default=8000, metadata={"help": "TCP port."})
     max_batch_size: int = field(default=32, metadata={"help": "Texts per forward pass, at most."})
     max_wait_ms: float = field(
-        default=10.0, metadata={"help": "How long the first text of a batch waits for company."}
+        default=2.0, metadata={"help": "How long the first text of a batch waits for company."}
     )
     nanogpt_page: Path | None = field(
         default=None, metadata={"help": "HTML page from `trtune nanogpt viz`, served at /nanogpt."}
@@ -36,6 +36,10 @@ class ServeSettings:
     max_length: int = field(default=128, metadata={"help": "Tokens per text for the classifier."})
     device: str = field(
         default="auto", metadata={"help": "auto (a CUDA GPU when there is one), cpu, cuda, cuda:N."}
+    )
+    dtype: str = field(
+        default="auto",
+        metadata={"help": "auto (bfloat16 on a GPU or an AMX CPU), float32, bfloat16, float16."},
     )
     attention_max_tokens: int = field(
         default=64, metadata={"help": "Tokens shown in the attention heat map, at most."}
@@ -54,7 +58,7 @@ class ServeSettings:
                 raise UserError(f"--{name}: not a folder", file=folder)
         if self.nanogpt_page is not None and not self.nanogpt_page.is_file():
             raise UserError("--nanogpt-page: no such file", file=self.nanogpt_page)
-        resolve_device(self.device)  # fail at start, not at the first request
+        resolve_dtype(self.dtype, resolve_device(self.device))  # fail at start, not later
         if not 0 <= self.port <= 65535:
             raise UserError(f"--port must be between 0 and 65535, got {self.port}")
         if self.max_wait_ms < 0:
