@@ -19,9 +19,10 @@ ratio_vs_float32_baseline = batched / baseline_float32.
 ``model_ms_per_text_by_batch`` times the classifier alone at batch 1 and 16: sixteen
 clients that each wait for their answer put at most 16 texts in a forward pass, so the
 model's own gain from batching bounds the ratio, apart from the per-request HTTP work that
-batching also shares. On 2 CPU cores in float32, MiniLM gains about 1.6-1.9x per text from
-a batch of 16, since even one short text keeps both cores busy; in bfloat16 on an AMX CPU
-about 3x, since AMX tiles need larger matrices to pay off. A GPU gains more still.
+batching also shares. On 2 CPU cores (2026-11-30, six runs) MiniLM gained 1.7-2.6x per
+text from a batch of 16 in float32, since even one short text keeps both cores busy, and
+2.5-4.1x in bfloat16 on an AMX CPU, whose tiles need larger matrices to pay off. A GPU
+gains more still.
 
 The clients speak bare HTTP/1.1 on asyncio streams. With httpx clients, whose CPU time on
 2 cores is taken from the server under test, batches held 10 texts on average instead of
