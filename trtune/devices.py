@@ -1,10 +1,13 @@
 """Where a model runs and in which number format: ``--device`` and ``--dtype``.
 
 ``auto`` picks what is fast on this machine: a CUDA GPU when there is one, and on it
-bfloat16 (float16 on GPUs without bfloat16). On a CPU, ``auto`` is bfloat16 only where the
-CPU multiplies bfloat16 matrices in hardware (Intel AMX, Sapphire Rapids and later): there a
-batch of 16 short reviews through MiniLM runs about twice as fast as in float32, while one
-text alone gains nothing. Elsewhere bfloat16 is emulated and slow, so ``auto`` is float32.
+bfloat16 (float16 on GPUs without bfloat16). On a CPU, ``auto`` is bfloat16 only for
+batched work (the classifier behind the micro-batcher) and only where the CPU multiplies
+bfloat16 matrices in hardware (Intel AMX, Sapphire Rapids and later). There a batch of 16
+short reviews through MiniLM ran 1.1-2x as fast per text as in float32 (five runs on 2
+cores, 2026-11-30), while one text alone was no faster, sometimes slower. So a CPU LM,
+which decodes one sequence token by token, stays in float32, as does everything on CPUs
+without AMX, where bfloat16 is emulated and slow.
 """
 
 from __future__ import annotations
@@ -58,9 +61,9 @@ def cpu_has_bf16_matmul() -> bool:
         return False
 
 
-def resolve_dtype(name: str, device: torch.device) -> torch.dtype:
-    """The number format ``--dtype`` names for a model on ``device`` (see the module
-    docstring for ``auto``).
+def resolve_dtype(name: str, device: torch.device, batched: bool = True) -> torch.dtype:
+    """The number format ``--dtype`` names for a model on ``device`` that runs ``batched``
+    inputs or one sequence at a time (see the module docstring for ``auto``).
 
     Raises:
         UserError: an unknown name, or float16 on a CPU.
@@ -68,7 +71,7 @@ def resolve_dtype(name: str, device: torch.device) -> torch.dtype:
     if name == "auto":
         if device.type == "cuda":
             return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-        return torch.bfloat16 if cpu_has_bf16_matmul() else torch.float32
+        return torch.bfloat16 if batched and cpu_has_bf16_matmul() else torch.float32
     if name not in DTYPES:
         raise UserError(f"--dtype: unknown type {name!r}; use auto, float32, bfloat16 or float16")
     dtype = DTYPES[name]

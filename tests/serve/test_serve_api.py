@@ -192,7 +192,8 @@ def test_health_says_what_is_loaded(client):
     assert data["status"] == "ok"
     assert data["classifier"]["labels"] == ["negative", "neutral", "positive"]
     assert data["classifier"]["attention"] is True
-    assert data["lm"] == {"folder": "lm"}
+    assert data["lm"] == {"folder": "lm", "dtype": "float32"}
+    assert data["classifier"]["dtype"] == "float32" and data["device"] == "cpu"
     assert data["nanogpt_page"] is False
     assert data["limits"]["max_texts"] == 8
 
@@ -318,7 +319,8 @@ def test_serves_a_tiny_lora_run_with_its_training_template(tmp_path, monkeypatch
 
 
 def test_dtype_setting(models, monkeypatch):
-    """--dtype auto is bfloat16 on a GPU and on an AMX CPU, float32 on other CPUs; float16
+    """--dtype auto is bfloat16 on a GPU and, for the batched classifier, on an AMX CPU;
+    float32 on other CPUs and for a CPU LM; float16
     on a CPU or an unknown name fails at start; a bfloat16 server answers every endpoint
     and its probabilities stay close to float32's."""
     import torch
@@ -330,10 +332,13 @@ def test_dtype_setting(models, monkeypatch):
     assert devices.resolve_dtype("auto", cpu) is torch.float32
     monkeypatch.setattr(devices, "cpu_has_bf16_matmul", lambda: True)
     assert devices.resolve_dtype("auto", cpu) is torch.bfloat16
+    assert devices.resolve_dtype("auto", cpu, batched=False) is torch.float32  # a CPU LM
+    assert devices.resolve_dtype("bfloat16", cpu, batched=False) is torch.bfloat16
     monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: False)
     assert devices.resolve_dtype("auto", gpu) is torch.float16
     monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: True)
     assert devices.resolve_dtype("auto", gpu) is torch.bfloat16
+    assert devices.resolve_dtype("auto", gpu, batched=False) is torch.bfloat16
     assert devices.resolve_dtype("fp16", gpu) is torch.float16
     with pytest.raises(UserError, match="float16 needs a CUDA GPU"):
         ServeSettings(classifier=models.classifier, device="cpu", dtype="float16")
@@ -345,7 +350,8 @@ def test_dtype_setting(models, monkeypatch):
     for dtype in ("float32", "bfloat16"):
         settings = ServeSettings(classifier=models.classifier, lm=models.lm, dtype=dtype)
         with TestClient(create_app(settings)) as client:
-            assert client.get("/health").json()["dtype"] == dtype
+            health = client.get("/health").json()
+            assert health["classifier"]["dtype"] == health["lm"]["dtype"] == dtype
             answers[dtype] = client.post("/v1/classify", json={"texts": texts}).json()["results"]
             attention = client.post("/v1/attention", json={"text": texts[0]}).json()
             rows = torch.tensor(attention["attentions"][0][0])  # (T, T): layer 0, head 0

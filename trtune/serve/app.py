@@ -73,10 +73,11 @@ def create_app(
     """
     device = resolve_device(settings.device)
     dtype = resolve_dtype(settings.dtype, device)
+    lm_dtype = resolve_dtype(settings.dtype, device, batched=False)
     if classifier is None and settings.classifier is not None:
         classifier = load_text_classifier(settings.classifier, settings.max_length, device, dtype)
     if lm is None and settings.lm is not None:
-        lm = load_causal_lm(settings.lm, device, dtype)
+        lm = load_causal_lm(settings.lm, device, lm_dtype)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(classifier.classify, settings.max_batch_size, settings.max_wait_ms)
@@ -121,15 +122,20 @@ def create_app(
         return {
             "status": "ok",
             "device": str(device),
-            "dtype": dtype_name(dtype),
             "classifier": None
             if classifier is None
             else {
                 "folder": settings.classifier.name if settings.classifier else None,
                 "labels": classifier.labels,
                 "attention": classifier.has_attention,
+                "dtype": dtype_name(dtype),
             },
-            "lm": None if lm is None else {"folder": settings.lm.name if settings.lm else None},
+            "lm": None
+            if lm is None
+            else {
+                "folder": settings.lm.name if settings.lm else None,
+                "dtype": dtype_name(lm_dtype),
+            },
             "nanogpt_page": settings.nanogpt_page is not None,
             "batching": None
             if batcher is None
