@@ -29,8 +29,8 @@ def serve(
     dtype: str = typer.Option(
         "auto",
         "--dtype",
-        help="auto (bfloat16 on a GPU or on a CPU with AMX, else float32), float32, bfloat16, "
-        "float16 (GPU only).",
+        help="auto (bfloat16 on a GPU; on a CPU with AMX, bfloat16 for the classifier and float32 "
+        "for the LM; else float32), float32, bfloat16, float16 (GPU only).",
     ),
 ) -> None:
     """Serve a classifier and/or an LM: the web page at /, the API under /v1, docs at /docs."""

@@ -39,7 +39,7 @@ class ServeSettings:
     )
     dtype: str = field(
         default="auto",
-        metadata={"help": "auto (bfloat16 on a GPU or an AMX CPU), float32, bfloat16, float16."},
+        metadata={"help": "auto (see trtune.devices), float32, bfloat16, float16 (GPU only)."},
     )
     attention_max_tokens: int = field(
         default=64, metadata={"help": "Tokens shown in the attention heat map, at most."}
