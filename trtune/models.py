@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import socket
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import torch
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
@@ -104,6 +106,18 @@ def _offline_message(source: ModelSource, exc: Exception) -> str:
     )
 
 
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """Whether the Hub answers at all (a quick connect, so that no retries pile up)."""
+    if os.environ.get("HF_HUB_OFFLINE") == "1" or os.environ.get("TRANSFORMERS_OFFLINE") == "1":
+        return False
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    try:
+        with socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout):
+            return True
+    except OSError:
+        return False
+
+
 def _from_pretrained(loader, source: ModelSource, **kwargs):
     """Call ``loader.from_pretrained``: folder as is; Hub name cache first, then online."""
     if source.kind == "folder":
@@ -114,7 +128,8 @@ def _from_pretrained(loader, source: ModelSource, **kwargs):
     try:
         return loader.from_pretrained(source.name, local_files_only=True, **kwargs)
     except (OSError, ValueError) as first:
-        if os.environ.get("HF_HUB_OFFLINE", "0") not in ("", "0"):
+        # A quick connect first: offline, the Hub client would retry for about 45 s.
+        if os.environ.get("HF_HUB_OFFLINE", "0") not in ("", "0") or not hub_reachable():
             raise UserError(_offline_message(source, first)) from first
     try:
         return loader.from_pretrained(source.name, **kwargs)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
+import trtune.models
 from trtune.errors import UserError
 from trtune.models import (
     fold_dotless_i,
     folds_dotless_i,
+    hub_reachable,
     load_encoder,
     load_sequence_classifier,
     load_tokenizer,
@@ -52,6 +56,40 @@ def test_hub_name_offline_is_one_line(tmp_path, monkeypatch):
     message = info.value.message()
     assert "\n" not in message
     assert "someone/not-cached-model" in message and "--model /path" in message
+
+
+class _RecordingLoader:
+    calls: list[dict] = []
+
+    @classmethod
+    def from_pretrained(cls, name, **kwargs):
+        cls.calls.append(kwargs)
+        raise OSError(f"{name} not found")
+
+
+@pytest.mark.parametrize("reachable", [False, True])
+def test_hub_name_goes_online_only_when_the_hub_answers(monkeypatch, reachable):
+    """Without the quick connect, an offline Hub client retries for about 45 s."""
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(trtune.models, "hub_reachable", lambda: reachable)
+    _RecordingLoader.calls = []
+    with pytest.raises(UserError, match="someone/model"):
+        trtune.models._from_pretrained(_RecordingLoader, resolve_model("someone/model"))
+    online = [c for c in _RecordingLoader.calls if not c.get("local_files_only")]
+    assert _RecordingLoader.calls[0] == {"local_files_only": True}
+    assert len(online) == (1 if reachable else 0)
+
+
+def test_hub_reachable_connects_to_the_endpoint(monkeypatch):
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.getsockname()[1]}")
+        assert hub_reachable(timeout=1.0) is True
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    assert hub_reachable(timeout=1.0) is False
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert hub_reachable() is False
 
 
 def test_unloadable_hub_model_leaves_no_output_folder(tmp_path, monkeypatch, capsys):

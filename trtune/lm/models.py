@@ -8,7 +8,6 @@ there is no Hub access, failing with one line that says how to pass a folder.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from transformers import (
 )
 
 from trtune.errors import UserError
+from trtune.models import hub_reachable
 
 EOS_TOKEN = "<|endoftext|>"
 PAD_TOKEN = "<|pad|>"
@@ -131,21 +131,6 @@ def _offline_message(name: str) -> str:
     )
 
 
-def _hub_reachable(timeout: float = 3.0) -> bool:
-    """Whether the Hub answers at all (a quick connect, so that no retries pile up)."""
-    import socket
-    from urllib.parse import urlparse
-
-    if os.environ.get("HF_HUB_OFFLINE") == "1" or os.environ.get("TRANSFORMERS_OFFLINE") == "1":
-        return False
-    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
-    try:
-        with socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout):
-            return True
-    except OSError:
-        return False
-
-
 def _load_pair(
     name: str, kwargs: dict[str, object], model_kwargs: dict[str, object]
 ) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
@@ -187,7 +172,7 @@ def load_pretrained(
                     name, {**kwargs, "local_files_only": True}, model_kwargs
                 )
             except OSError:
-                if not _hub_reachable():
+                if not hub_reachable():
                     raise
                 model, tokenizer = _load_pair(name, kwargs, model_kwargs)
     except (OSError, ValueError) as exc:
