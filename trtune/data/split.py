@@ -1,15 +1,19 @@
-"""Stratified, seeded train/validation/test splits (the report uses 75/25)."""
+"""Stratified, seeded train/validation/test splits (the report uses 75/25).
+
+Each cut is scikit-learn's ``train_test_split`` stratified by label, the split the report's
+notebook and most published Turkish sentiment results use, so the same seed gives the same
+test texts as theirs. Very small sets, where a stratified cut is impossible, are cut at random.
+"""
 
 from __future__ import annotations
 
-import random
-from collections import defaultdict
+import math
+from collections import Counter
 from dataclasses import dataclass
-from typing import TypeVar
+
+from sklearn.model_selection import train_test_split
 
 from trtune.data.validate import Example
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -21,11 +25,25 @@ class Split:
     test: list[Example]
 
 
-def _cut(items: list[T], fraction: float) -> int:
-    """How many of ``items`` go to the held-out part: rounded, leaving at least one behind."""
-    if fraction <= 0 or len(items) < 2:
-        return 0
-    return min(len(items) - 1, max(1, round(len(items) * fraction)))
+def _hold_out(
+    examples: list[Example], fraction: float, seed: int
+) -> tuple[list[Example], list[Example]]:
+    """Cut ``fraction`` of ``examples`` off as a held-out part: ``(rest, held_out)``.
+
+    A label with a single example stays in the rest. The cut is stratified by label where
+    every label can have a share on both sides; otherwise it is a plain seeded shuffle cut.
+    """
+    counts = Counter(e.label for e in examples)
+    kept = [e for e in examples if counts[e.label] > 1]
+    alone = [e for e in examples if counts[e.label] == 1]
+    if fraction <= 0 or len(kept) < 2:
+        return examples, []
+    labels = [e.label for e in kept]
+    n_held = math.ceil(fraction * len(kept))
+    n_labels = len(set(labels))
+    stratify = labels if n_labels <= n_held <= len(kept) - n_labels else None
+    rest, held = train_test_split(kept, test_size=fraction, stratify=stratify, random_state=seed)
+    return rest + alone, held
 
 
 def stratified_split(
@@ -34,27 +52,13 @@ def stratified_split(
     validation_size: float = 0.1,
     seed: int = 42,
 ) -> Split:
-    """Split per label so every part keeps the label proportions.
+    """Split ``examples`` (in file order) so every part keeps the label proportions.
 
     ``validation_size`` is a fraction of what remains after the test part is taken. The
     result depends only on the examples and the seed. A label with one example stays in train.
     """
     if not 0 <= test_size < 1 or not 0 <= validation_size < 1:
         raise ValueError("test_size and validation_size must be in [0, 1)")
-    rng = random.Random(seed)
-    by_label: dict[str, list[Example]] = defaultdict(list)
-    for example in examples:
-        by_label[example.label].append(example)
-    train, validation, test = [], [], []
-    for label in sorted(by_label):
-        group = list(by_label[label])
-        rng.shuffle(group)
-        n_test = _cut(group, test_size)
-        test += group[:n_test]
-        rest = group[n_test:]
-        n_val = _cut(rest, validation_size)
-        validation += rest[:n_val]
-        train += rest[n_val:]
-    for part in (train, validation, test):
-        rng.shuffle(part)
+    rest, test = _hold_out(list(examples), test_size, seed)
+    train, validation = _hold_out(rest, validation_size, seed)
     return Split(train, validation, test)
