@@ -1,8 +1,9 @@
 """Stratified, seeded train/validation/test splits (the report uses 75/25).
 
-Each cut is scikit-learn's ``train_test_split`` stratified by label, the split the report's
-notebook and most published Turkish sentiment results use, so the same seed gives the same
-test texts as theirs. Very small sets, where a stratified cut is impossible, are cut at random.
+Each cut is scikit-learn's ``train_test_split`` stratified by label, the call most Python
+notebooks make (and the one behind the reference figures in ``../shared/data/README.md``), so
+the same examples and seed give the same test texts as theirs. Very small sets, where a
+stratified cut is impossible, are cut at random.
 """
 
 from __future__ import annotations
