@@ -216,3 +216,27 @@ def test_nan_loss_exits_3(reviews_csv, tmp_path, capsys):
     assert code == 3
     line = err.strip().splitlines()[-1]
     assert line.startswith("error: loss became nan at step") or "inf at step" in line
+
+
+def test_resume_refuses_a_different_split(tmp_path, capsys):
+    data = tmp_path / "d.csv"
+    rows = [
+        f"harika ürün {i},olumlu\nberbat ürün {i},olumsuz\nidare eder {i},nötr" for i in range(20)
+    ]
+    data.write_text("yorum,duygu\n" + "\n".join(rows) + "\n", "utf-8")
+    out = tmp_path / "run"
+    args = ["classify", "train", "--data", str(data), "--model", "tiny", "--method", "finetune",
+            "--batch-size", "16", "--out", str(out)]  # fmt: skip
+    assert run_cli([*args, "--epochs", "1"], capsys)[0] == 0
+    split_json = out / "checkpoints" / "split.json"
+    recorded = json.loads(split_json.read_text())["sha256"]
+    code, _, err = run_cli([*args, "--epochs", "2", "--resume"], capsys)
+    assert code == 0, err  # the same data: the same split, and the run goes on
+    weights = (out / "model.safetensors").read_bytes()
+    data.write_text("yorum,duygu\n" + "\n".join(rows[1:]) + "\n", "utf-8")  # 3 reviews fewer
+    code, _, err = run_cli([*args, "--epochs", "3", "--resume"], capsys)
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith(f"error: {out}: cannot resume: the data split")
+    assert json.loads(split_json.read_text())["sha256"] == recorded
+    assert (out / "model.safetensors").read_bytes() == weights  # the 2-epoch run's model stays
+    assert json.loads((out / "trtune.json").read_text())["settings"]["epochs"] == 2

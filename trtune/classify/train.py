@@ -8,6 +8,7 @@ numbers in ``metrics.json`` are those of the files a user gets.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,37 @@ def _texts_ids(examples, labels: list[str]) -> tuple[list[str], list[int]]:
     return [e.text for e in examples], [index[e.label] for e in examples]
 
 
+SPLIT_JSON = "split.json"
+
+
+def split_hash(split: Split) -> str:
+    """SHA-256 of which text (and label) went to which part, in order."""
+    digest = hashlib.sha256()
+    for name in ("train", "validation", "test"):
+        for example in getattr(split, name):
+            digest.update(f"{name}\t{example.label}\t{example.text}\n".encode())
+    return digest.hexdigest()
+
+
+def _check_split(split: Split, out_dir: Path, resume: bool) -> None:
+    """Record the split of a run in ``checkpoints/split.json``; on ``--resume``, refuse a
+    different one (an edited data file, or another trtune version's split), which would put
+    texts the model trained on into the test part."""
+    path = out_dir / CHECKPOINT_DIR / SPLIT_JSON
+    digest = split_hash(split)
+    if resume and path.is_file():
+        recorded = json.loads(path.read_text(encoding="utf-8")).get("sha256")
+        if recorded != digest:
+            raise UserError(
+                "cannot resume: the data split differs from the one this run started with "
+                "(the data file changed, or trtune splits differently since); "
+                "pass --overwrite to start afresh",
+                file=out_dir,
+            )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(path, {"sha256": digest})
+
+
 def _shared_tokenizer(source, texts: list[str], out_dir: Path):
     """The tokenizer, identical on every process and across ``--resume``.
 
@@ -127,6 +159,8 @@ def _train_transformers(
     if folds_dotless_i(tokenizer) and state_is_main():
         err_console.print(FOLD_NOTE, markup=False)
     model = load_sequence_classifier(source, tokenizer, labels, settings.seed)
+    if state_is_main():  # once the model loads: a failed start leaves the folder empty
+        _check_split(split, out_dir, resume)
     if settings.method == "lora":
         if source.kind == "preset" and not settings.merge and state_is_main():
             # A preset's random base exists only here: keep it for the adapter to load on.
