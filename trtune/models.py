@@ -106,9 +106,13 @@ def _offline_message(source: ModelSource, exc: Exception) -> str:
     )
 
 
+OFFLINE_VARIABLES = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+
+
 def hub_reachable(timeout: float = 3.0) -> bool:
-    """Whether the Hub answers at all (a quick connect, so that no retries pile up)."""
-    if os.environ.get("HF_HUB_OFFLINE") == "1" or os.environ.get("TRANSFORMERS_OFFLINE") == "1":
+    """Whether the Hub answers at all: not set offline (``HF_HUB_OFFLINE``,
+    ``TRANSFORMERS_OFFLINE``), and a quick connect succeeds, so that no retries pile up."""
+    if any(os.environ.get(name, "0") not in ("", "0") for name in OFFLINE_VARIABLES):
         return False
     endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
     try:
@@ -129,7 +133,7 @@ def _from_pretrained(loader, source: ModelSource, **kwargs):
         return loader.from_pretrained(source.name, local_files_only=True, **kwargs)
     except (OSError, ValueError) as first:
         # A quick connect first: offline, the Hub client would retry for about 45 s.
-        if os.environ.get("HF_HUB_OFFLINE", "0") not in ("", "0") or not hub_reachable():
+        if not hub_reachable():
             raise UserError(_offline_message(source, first)) from first
     try:
         return loader.from_pretrained(source.name, **kwargs)
