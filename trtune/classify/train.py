@@ -55,12 +55,27 @@ class TrainResult:
     report: Path
 
 
-def data_hash(data: LabeledData) -> str:
-    """SHA-256 of the kept examples (text and label), in file order."""
+SPLIT_JSON = "split.json"
+SPLIT_PARTS = ("train", "validation", "test")
+
+
+def _examples_hash(examples) -> str:
+    """SHA-256 of ``examples`` (label and text of each), in order."""
     digest = hashlib.sha256()
-    for example in data.examples:
+    for example in examples:
         digest.update(f"{example.label}\t{example.text}\n".encode())
     return digest.hexdigest()
+
+
+def data_hash(data: LabeledData) -> str:
+    """SHA-256 of the kept examples (text and label), in file order."""
+    return _examples_hash(data.examples)
+
+
+def split_hash(split: Split) -> str:
+    """SHA-256 of which text (and label) went to which part, in order."""
+    parts = "".join(f"{name}\t{_examples_hash(getattr(split, name))}\n" for name in SPLIT_PARTS)
+    return hashlib.sha256(parts.encode()).hexdigest()
 
 
 def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
@@ -90,7 +105,7 @@ def plan(settings: ClassifySettings) -> dict:
         "method": settings.method,
         "model": {"name": source.name, "kind": source.kind, "location": source.location},
         "labels": data.labels,
-        "split_sizes": {k: len(getattr(split, k)) for k in ("train", "validation", "test")},
+        "split_sizes": {k: len(getattr(split, k)) for k in SPLIT_PARTS},
         "data": data.report.to_dict(),
         "settings": settings.to_dict(),
     }
@@ -101,18 +116,6 @@ def _texts_ids(examples, labels: list[str]) -> tuple[list[str], list[int]]:
     return [e.text for e in examples], [index[e.label] for e in examples]
 
 
-SPLIT_JSON = "split.json"
-
-
-def split_hash(split: Split) -> str:
-    """SHA-256 of which text (and label) went to which part, in order."""
-    digest = hashlib.sha256()
-    for name in ("train", "validation", "test"):
-        for example in getattr(split, name):
-            digest.update(f"{name}\t{example.label}\t{example.text}\n".encode())
-    return digest.hexdigest()
-
-
 def _check_split(split: Split, out_dir: Path, resume: bool) -> None:
     """Record the split of a run in ``checkpoints/split.json``; on ``--resume``, refuse a
     different one (an edited data file, or another trtune version's split), which would put
@@ -120,14 +123,14 @@ def _check_split(split: Split, out_dir: Path, resume: bool) -> None:
     path = out_dir / CHECKPOINT_DIR / SPLIT_JSON
     digest = split_hash(split)
     if resume and path.is_file():
-        recorded = json.loads(path.read_text(encoding="utf-8")).get("sha256")
-        if recorded != digest:
-            raise UserError(
-                "cannot resume: the data split differs from the one this run started with "
-                "(the data file changed, or trtune splits differently since); "
-                "pass --overwrite to start afresh",
-                file=out_dir,
-            )
+        if json.loads(path.read_text(encoding="utf-8")).get("sha256") == digest:
+            return
+        raise UserError(
+            "cannot resume: the data split differs from the one this run started with "
+            "(the data file changed, or trtune splits differently since); "
+            "pass --overwrite to start afresh",
+            file=out_dir,
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_json(path, {"sha256": digest})
 
@@ -221,7 +224,7 @@ def _train_classifier(
     if state.is_main_process:
         prepare_out_dir(out_dir, resume=resume, overwrite=overwrite)
     state.wait_for_everyone()
-    sizes = {k: len(getattr(split, k)) for k in ("train", "validation", "test")}
+    sizes = {k: len(getattr(split, k)) for k in SPLIT_PARTS}
     if state.is_main_process:
         err_console.print(
             f"data: {len(data.examples)} texts, labels {', '.join(labels)}; split {sizes}",
