@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from trtune.classify.baseline import TfidfClassifier
-from trtune.classify.settings import ClassifySettings, build_settings
+from trtune.classify.settings import ClassifySettings, build_settings, validation_share
 from trtune.errors import NumericalFault, UserError
 from trtune.report import Section, classification_metrics, plot_curves, write_report
 from trtune.train import (
@@ -186,9 +186,15 @@ def test_atomic_writes_get_the_usual_file_mode(tmp_path):
 def test_schedule_defaults_per_method_and_flags_override(tmp_path):
     common = dict(data="d.csv", out=str(tmp_path))
     finetune = build_settings(**common, method="finetune")
-    assert (finetune.epochs, finetune.warmup_ratio, finetune.weight_decay) == (2, 0.0, 0.0)
+    assert (finetune.epochs, finetune.warmup_ratio, finetune.weight_decay) == (3, 0.0, 0.0)
+    # finetune: 5 % of the training part, at least 200 texts, at most 10 %
+    shares = [validation_share(finetune, n) for n in (13_465, 3_000, 150)]
+    assert shares == [0.05, pytest.approx(200 / 2_250), 0.1]
+    assert validation_share(build_settings(**common, validation_size=0.3), 13_465) == 0.3
     lora = build_settings(**common, method="lora")
-    assert (lora.warmup_ratio, lora.weight_decay) == (0.1, 0.01)
+    assert (lora.warmup_ratio, lora.weight_decay, lora.validation_size) == (0.1, 0.01, 0.1)
+    assert build_settings(**common, method="features").validation_size == 0.1
+    assert build_settings(**common, method="finetune", validation_size=0.2).validation_size == 0.2
     assert build_settings(**common, method="finetune", warmup_ratio=0.2).warmup_ratio == 0.2
     with pytest.raises(UserError, match="warmup_ratio"):
         build_settings(**common, warmup_ratio=1.5)

@@ -153,7 +153,16 @@ def test_cli_refuses_existing_folder_and_dry_run(features_run, reviews_csv, tmp_
     code, _, err = run_cli([*args, "--out", str(features_run.out_dir)], capsys)
     assert code == 2 and "--overwrite" in err
     code, out, _ = run_cli([*args, "--out", str(tmp_path / "new"), "--dry-run"], capsys)
-    assert code == 0 and '"train": 100' in out and not (tmp_path / "new").exists()
+    sizes = json.loads(out)["split_sizes"]  # 10 % of 112: 5 % would be too few to rank
+    assert code == 0 and sizes == {"train": 100, "validation": 12, "test": 38}
+    assert not (tmp_path / "new").exists()
+    flags = ["--validation-size", "0.1", "--test-size", "0.2", "--dry-run"]
+    code, out, _ = run_cli([*args, "--out", str(tmp_path / "new"), *flags], capsys)
+    assert code == 0 and json.loads(out)["split_sizes"] == {
+        "train": 108,
+        "validation": 12,
+        "test": 30,
+    }
 
 
 def test_tfidf_method(reviews_csv, tmp_path, capsys):

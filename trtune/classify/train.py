@@ -24,7 +24,7 @@ from trtune.classify.predict import (
     BASE_MODEL_DIR,
     load_classifier,
 )
-from trtune.classify.settings import ClassifySettings
+from trtune.classify.settings import ClassifySettings, validation_share
 from trtune.cli.console import err_console
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
 from trtune.errors import UserError
@@ -81,6 +81,8 @@ def split_hash(split: Split) -> str:
 def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
     """Read the data file and split it (stratified, seeded)."""
     data = load_labeled(settings.data, settings.text_col, settings.label_col, settings.label_map)
+    # Resolved here, where the data size is known; trtune.json then records the share used.
+    settings.validation_size = validation_share(settings, len(data.examples))
     split = stratified_split(
         data.examples, settings.test_size, settings.validation_size, settings.seed
     )

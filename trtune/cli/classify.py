@@ -42,6 +42,12 @@ def train(
     lr: float | None = typer.Option(None, "--lr", help="Learning rate (method default)."),
     max_length: int | None = typer.Option(None, "--max-length", help="Max tokens per text."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for split, init, shuffling."),
+    test_size: float | None = typer.Option(
+        None, "--test-size", help="Held-out test share of the data (0.25)."
+    ),
+    validation_size: float | None = typer.Option(
+        None, "--validation-size", help="Validation share of the rest (method default)."
+    ),
     patience: int | None = typer.Option(None, "--patience", help="Early-stopping patience."),
     warmup_ratio: float | None = typer.Option(
         None, "--warmup-ratio", help="Share of steps warming up (method default)."
@@ -90,6 +96,8 @@ def train(
         lr=lr,
         max_length=max_length,
         seed=seed,
+        test_size=test_size,
+        validation_size=validation_size,
         patience=patience,
         warmup_ratio=warmup_ratio,
         weight_decay=weight_decay,
