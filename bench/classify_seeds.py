@@ -200,7 +200,7 @@ def main() -> None:
                 cmd = [sys.executable, __file__, *common, "--recipe", recipe, "--seed", seed]
                 proc = subprocess.Popen(
                     cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-                )  # noqa: E501
+                )
                 running.append((proc, recipe, seed))
             time.sleep(1)
             for item in [i for i in running if i[0].poll() is not None]:
