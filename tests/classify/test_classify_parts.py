@@ -191,6 +191,9 @@ def test_schedule_defaults_per_method_and_flags_override(tmp_path):
     shares = [validation_share(finetune, n) for n in (13_465, 3_000, 150)]
     assert shares == [0.05, pytest.approx(200 / 2_250), 0.1]
     assert validation_share(build_settings(**common, validation_size=0.3), 13_465) == 0.3
+    with pytest.raises(UserError, match="validation_size must be above 0 for finetune"):
+        build_settings(**common, validation_size=0)
+    assert build_settings(**common, method="tfidf", validation_size=0).validation_size == 0
     lora = build_settings(**common, method="lora")
     assert (lora.warmup_ratio, lora.weight_decay, lora.validation_size) == (0.1, 0.01, 0.1)
     assert build_settings(**common, method="features").validation_size == 0.1

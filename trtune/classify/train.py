@@ -86,7 +86,7 @@ def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
     split = stratified_split(
         data.examples, settings.test_size, settings.validation_size, settings.seed
     )
-    needs_validation = settings.method != "tfidf" and settings.validation_size > 0
+    needs_validation = settings.method != "tfidf"
     if not split.test or (needs_validation and not split.validation):
         sizes = f"{len(split.train)}/{len(split.validation)}/{len(split.test)}"
         raise UserError(
