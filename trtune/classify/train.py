@@ -81,11 +81,8 @@ def split_hash(split: Split) -> str:
 def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
     """Read the data file and split it (stratified, seeded)."""
     data = load_labeled(settings.data, settings.text_col, settings.label_col, settings.label_map)
-    # Resolved here, where the data size is known; trtune.json then records the share used.
-    settings.validation_size = validation_share(settings, len(data.examples))
-    split = stratified_split(
-        data.examples, settings.test_size, settings.validation_size, settings.seed
-    )
+    validation = validation_share(settings, len(data.examples))  # needs the data's size
+    split = stratified_split(data.examples, settings.test_size, validation, settings.seed)
     needs_validation = settings.method != "tfidf"
     if not split.test or (needs_validation and not split.validation):
         sizes = f"{len(split.train)}/{len(split.validation)}/{len(split.test)}"
