@@ -20,7 +20,7 @@ import torch
 from benchdata import minilm, reviews
 from transformers import AutoModel
 
-from trtune.classify.features import extract_features
+from trtune.tasks.classify.features import extract_features
 
 MAX_LENGTH = 128
 

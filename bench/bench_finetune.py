@@ -25,9 +25,9 @@ import torch
 from benchdata import minilm, reviews
 from transformers import Trainer, TrainingArguments
 
-from trtune.classify.finetune import EncodedTexts, run_trainer
-from trtune.classify.settings import ClassifySettings
-from trtune.models import load_sequence_classifier, resolve_model
+from trtune.run.models import load_sequence_classifier, resolve_model
+from trtune.tasks.classify.finetune import EncodedTexts, run_trainer
+from trtune.tasks.classify.settings import ClassifySettings
 
 MAX_LENGTH = 128
 BATCH = 32

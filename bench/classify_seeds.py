@@ -50,27 +50,27 @@ RECIPES: dict[str, dict] = {
 
 def _patch(split_seed: int, native: bool, layer_decay: float | None, ema: float | None) -> None:
     """Fix the split's seed; on a GPU, copy the CPU path unless ``native``."""
-    import trtune.classify.finetune as finetune
-    import trtune.classify.train as train
-    from trtune.train.guard import NanGuardTrainer
+    import trtune.tasks.classify.finetune as finetune
+    import trtune.tasks.classify.train as train
+    from trtune.run.trainer import TrtuneTrainer
 
     split = train.stratified_split
     train.stratified_split = lambda examples, test, val, _: split(examples, test, val, split_seed)
     if not native:
         finetune._precision_flags = lambda: {"bf16": False, "fp16": False}
-        NanGuardTrainer._get_train_sampler = lambda self, dataset=None: super(  # noqa: E731
-            NanGuardTrainer, self
+        TrtuneTrainer._get_train_sampler = lambda self, dataset=None: super(  # noqa: E731
+            TrtuneTrainer, self
         )._get_train_sampler(dataset)
     if layer_decay is not None:
-        NanGuardTrainer.create_optimizer = _layer_decay_optimizer(layer_decay)
+        TrtuneTrainer.create_optimizer = _layer_decay_optimizer(layer_decay)
     if ema is not None:
-        init = NanGuardTrainer.__init__
+        init = TrtuneTrainer.__init__
 
         def with_ema(self, *args, **kwargs):
             init(self, *args, **kwargs)
             self.add_callback(_ema_callback(ema))
 
-        NanGuardTrainer.__init__ = with_ema
+        TrtuneTrainer.__init__ = with_ema
 
 
 def _ema_callback(decay: float):
@@ -127,8 +127,8 @@ def worker(args: argparse.Namespace) -> None:
     recipe = dict(RECIPES[args.recipe], **json.loads(args.set or "{}"))
     native, layer_decay = recipe.pop("native", False), recipe.pop("layer_decay", None)
     _patch(args.split_seed, native, layer_decay, recipe.pop("ema", None))
-    from trtune.classify.settings import ClassifySettings
-    from trtune.classify.train import train_classifier
+    from trtune.tasks.classify.settings import ClassifySettings
+    from trtune.tasks.classify.train import train_classifier
 
     pairs = [pair.split("=", 1) for pair in args.label_map.split(",") if pair]
     label_map = dict(pairs) or None

@@ -9,7 +9,7 @@ PY=${PY:-.venv/bin/python}
 grep -qx '/.gpu/' .git/info/exclude || echo /.gpu/ >> .git/info/exclude
 grep -qx '/.whl/' .git/info/exclude || echo /.whl/ >> .git/info/exclude
 mkdir -p .gpu/minilm16 .whl
-MINILM=$($PY -c "from trtune.models import minilm_path; print(minilm_path())")
+MINILM=$($PY -c "from trtune.run.models import minilm_path; print(minilm_path())")
 cp "$MINILM"/{config.json,tokenizer.json,tokenizer_config.json,vocab.txt,special_tokens_map.json} .gpu/minilm16/
 $PY - "$MINILM" <<'PY'
 import sys

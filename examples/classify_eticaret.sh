@@ -13,7 +13,7 @@ set -euo pipefail
 DATA=${1:-../shared/data/sentiment/eticaret_urun_yorumlari.csv}
 OUT=${2:-runs/eticaret}
 PY=${PY:-python}
-MINILM=$($PY -c "from trtune.models import minilm_path; print(minilm_path())")
+MINILM=$($PY -c "from trtune.run.models import minilm_path; print(minilm_path())")
 METHODS=${METHODS:-tfidf features finetune lora}
 LABEL_MAP=${LABEL_MAP-0=negative,1=positive,2=neutral}
 MAP_ARGS=()

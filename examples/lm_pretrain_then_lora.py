@@ -14,8 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from trtune.lm.settings import LMTrainConfig
-from trtune.lm.train import train_lm
+from trtune.tasks.lm.settings import LMSettings
+from trtune.tasks.lm.train import train_lm
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "lm"
 
@@ -44,7 +44,7 @@ def main() -> None:
         SHARED / "tquad_train.json", args.out / "tquad_paragraphs.txt", args.paragraphs
     )
     pretrain = train_lm(
-        LMTrainConfig(
+        LMSettings(
             data=str(text),
             out=str(args.out / "pretrain"),
             model="tiny-gpt",
@@ -56,7 +56,7 @@ def main() -> None:
         overwrite=True,
     )
     lora = train_lm(
-        LMTrainConfig(
+        LMSettings(
             data=str(SHARED / "alpaca_tr_finans_ml.csv"),
             out=str(args.out / "lora"),
             model=str(args.out / "pretrain"),

@@ -46,3 +46,24 @@ class NumericalFault(UserError):
     """Training produced a NaN or infinite loss; the last good checkpoint is kept."""
 
     exit_code = NUMERICAL_FAULT_EXIT_CODE
+
+
+INTERRUPT_EXIT_CODE = 130  # 128 + SIGINT
+TERMINATE_EXIT_CODE = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so both stop a run the same way."""
+
+
+class Interrupted(Exception):
+    """A run stopped by Ctrl-C or SIGTERM; the message says where and how to go on.
+
+    Args:
+        message: one line, e.g. ``interrupted at step 40; continue with --resume``.
+        terminated: SIGTERM rather than Ctrl-C (exit code 143 instead of 130).
+    """
+
+    def __init__(self, message: str, terminated: bool = False):
+        self.exit_code = TERMINATE_EXIT_CODE if terminated else INTERRUPT_EXIT_CODE
+        super().__init__(message)

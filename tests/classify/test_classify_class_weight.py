@@ -9,12 +9,12 @@ import random
 import pytest
 import torch
 
-from trtune.classify.baseline import TfidfClassifier
-from trtune.classify.head import train_head
-from trtune.classify.settings import ClassifySettings, class_weights
 from trtune.cli import main
 from trtune.errors import UserError
-from trtune.train.guard import NanGuardTrainer
+from trtune.run.trainer import TrtuneTrainer
+from trtune.tasks.classify.baseline import TfidfClassifier
+from trtune.tasks.classify.head import train_head
+from trtune.tasks.classify.settings import ClassifySettings, class_weights
 
 
 def test_balanced_weights_follow_sklearn_and_average_one():
@@ -77,17 +77,17 @@ def test_cli_finetune_passes_balanced_weights_to_the_trainer(tmp_path, monkeypat
     with data.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([("yorum", "duygu"), *rows])
     seen = []
-    original = NanGuardTrainer.weighted_loss
+    original = TrtuneTrainer.weighted_loss
 
     def recording(weights):
         seen.append(list(weights))
         return original(weights)
 
-    monkeypatch.setattr(NanGuardTrainer, "weighted_loss", staticmethod(recording))
+    monkeypatch.setattr(TrtuneTrainer, "weighted_loss", staticmethod(recording))
     out = tmp_path / "run"
     main(["classify", "train", "--data", str(data), "--model", "tiny", "--method", "finetune",
           "--epochs", "1", "--class-weight", "balanced", "--out", str(out)])  # fmt: skip
-    labels = json.loads((out / "trtune.json").read_text("utf-8"))["labels"]
+    labels = json.loads((out / "trtune.json").read_text("utf-8"))["model"]["labels"]
     assert json.loads((out / "trtune.json").read_text("utf-8"))["settings"]["class_weight"] == (
         "balanced"
     )

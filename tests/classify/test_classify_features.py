@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import torch
 
-from trtune.classify.features import cached_features, extract_features
-from trtune.classify.head import FeatureHead, train_head
-from trtune.models import load_encoder, load_tokenizer, minilm_path, resolve_model
+from trtune.run.models import load_model, load_tokenizer, minilm_path, resolve_model
+from trtune.tasks.classify.features import cached_features, extract_features
+from trtune.tasks.classify.head import FeatureHead, train_head
 
 TEXTS = [
     "Kısa.",
@@ -21,7 +21,7 @@ TEXTS = [
 def _tiny():
     source = resolve_model("tiny")
     tokenizer = load_tokenizer(source, TEXTS)
-    return load_encoder(source, tokenizer), tokenizer
+    return load_model(source, "encoder", tokenizer), tokenizer
 
 
 def test_sorted_dynamic_padding_equals_reference():
@@ -36,7 +36,7 @@ def test_sorted_dynamic_padding_equals_reference():
 
 
 def test_token_budget_batches_hold_fewer_long_texts():
-    from trtune.classify.features import _batches
+    from trtune.tasks.classify.features import _batches
 
     lengths = [100, 90, 30, 20, 10, 10, 10, 5]
     order = list(range(8))
@@ -55,7 +55,7 @@ def test_token_budget_batches_hold_fewer_long_texts():
 def test_minilm_features_match_reference():
     source = resolve_model(str(minilm_path()))
     tokenizer = load_tokenizer(source)
-    encoder = load_encoder(source, tokenizer)
+    encoder = load_model(source, "encoder", tokenizer)
     texts = TEXTS[:6]
     fast = extract_features(encoder, tokenizer, texts, "mean", 128, batch_size=4)
     slow = extract_features(
@@ -78,7 +78,7 @@ def test_cache_hit_returns_same_features(tmp_path):
 
 def test_cache_key_follows_the_tokenizer(tmp_path):
     source = resolve_model(str(minilm_path()))
-    encoder = load_encoder(source, load_tokenizer(source))
+    encoder = load_model(source, "encoder", load_tokenizer(source))
     texts = ["Işık kısa sürede geldi", "Kırık çıktı"]
     folded, path, _ = cached_features(encoder, load_tokenizer(source), texts, "mean", 32)
     plain, path2, hit = cached_features(

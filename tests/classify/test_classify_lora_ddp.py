@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from trtune.classify.predict import load_classifier
-from trtune.classify.settings import ClassifySettings
-from trtune.classify.train import train_classifier
+from trtune.infer.classify import load_classifier
+from trtune.tasks.classify.settings import ClassifySettings
+from trtune.tasks.classify.train import train_classifier
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def test_lora_adapter_and_merge(reviews_csv, tmp_path, merge):
         epochs=1,
         batch_size=16,
         lr=1e-3,
-        lora_rank=4,
+        lora_r=4,
         merge=merge,
     )
     result = train_classifier(settings)

@@ -1,4 +1,4 @@
-"""trtune.models: presets, folders, Hub names offline, the MiniLM folder."""
+"""trtune.run.models: presets, folders, Hub names offline, the MiniLM folder."""
 
 from __future__ import annotations
 
@@ -6,19 +6,17 @@ import socket
 
 import pytest
 
-import trtune.models
+import trtune.run.models
 from trtune.errors import UserError
-from trtune.models import (
-    fold_dotless_i,
-    folds_dotless_i,
+from trtune.run.models import (
     hub_reachable,
-    load_encoder,
-    load_sequence_classifier,
+    load_model,
     load_tokenizer,
     minilm_path,
     resolve_model,
-    train_wordpiece_tokenizer,
 )
+from trtune.run.presets import train_wordpiece_tokenizer
+from trtune.run.tokenizer_fold import fold_dotless_i, folds_dotless_i
 
 
 def test_resolve_kinds(tmp_path):
@@ -42,9 +40,11 @@ def test_wordpiece_keeps_turkish_letters_and_case():
 def test_tiny_models_build_offline():
     source = resolve_model("tiny")
     tokenizer = load_tokenizer(source, ["iyi ürün", "kötü ürün"] * 10)
-    encoder = load_encoder(source, tokenizer)
+    encoder = load_model(source, "encoder", tokenizer)
     assert encoder.config.hidden_size == 64 and encoder.config.num_hidden_layers == 2
-    model = load_sequence_classifier(source, tokenizer, ["negative", "positive"])
+    model = load_model(
+        source, "sequence-classification", tokenizer, labels=["negative", "positive"]
+    )
     assert model.config.id2label == {0: "negative", 1: "positive"}
 
 
@@ -55,7 +55,7 @@ def test_hub_name_offline_is_one_line(tmp_path, monkeypatch):
         load_tokenizer(source)
     message = info.value.message()
     assert "\n" not in message
-    assert "someone/not-cached-model" in message and "--model /path" in message
+    assert "someone/not-cached-model" in message and "--model path/to/folder" in message
 
 
 class _RecordingLoader:
@@ -71,10 +71,10 @@ class _RecordingLoader:
 def test_hub_name_goes_online_only_when_the_hub_answers(monkeypatch, reachable):
     """Without the quick connect, an offline Hub client retries for about 45 s."""
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    monkeypatch.setattr(trtune.models, "hub_reachable", lambda: reachable)
+    monkeypatch.setattr(trtune.run.models, "hub_reachable", lambda: reachable)
     _RecordingLoader.calls = []
     with pytest.raises(UserError, match="someone/model"):
-        trtune.models._from_pretrained(_RecordingLoader, resolve_model("someone/model"))
+        trtune.run.models.from_pretrained(_RecordingLoader, resolve_model("someone/model"))
     online = [c for c in _RecordingLoader.calls if not c.get("local_files_only")]
     assert _RecordingLoader.calls[0] == {"local_files_only": True}
     assert len(online) == (1 if reachable else 0)
@@ -113,7 +113,7 @@ def test_minilm_path_is_a_model_folder():
     assert (folder / "config.json").is_file() and (folder / "model.safetensors").is_file()
     source = resolve_model(str(folder))
     assert source.kind == "folder"
-    assert load_encoder(source, load_tokenizer(source)).config.hidden_size == 384
+    assert load_model(source, "encoder", load_tokenizer(source)).config.hidden_size == 384
 
 
 def test_accent_stripping_tokenizer_folds_dotless_i_and_keeps_it_when_saved(tmp_path):

@@ -8,9 +8,9 @@ import pytest
 import torch
 from transformers import BertConfig, BertForSequenceClassification, TrainingArguments
 
-from trtune.train.guard import NanGuardTrainer
-from trtune.train.sampler import ShuffledLengthGroupedSampler
-from trtune.train.split import plan_split, split_batch
+from trtune.run.microbatch import plan_split, split_batch
+from trtune.run.sampler import ShuffledLengthGroupedSampler
+from trtune.run.trainer import TrtuneTrainer
 
 
 def test_plan_split_covers_every_row_once_and_pads_less():
@@ -30,7 +30,7 @@ def test_plan_split_keeps_an_even_batch_whole():
 
 
 def test_inference_is_cut_into_parts_on_the_cpu_only():
-    from trtune.classify.predict import INFERENCE_CALL_COST, inference_parts
+    from trtune.infer.classify import INFERENCE_CALL_COST, inference_parts
 
     lengths = [random.Random(i).randint(5, 128) for i in range(32)]
     on_cpu = inference_parts(lengths, torch.device("cpu"))
@@ -75,8 +75,8 @@ def test_split_training_loss_has_the_whole_batch_gradient(tmp_path, num_items, w
     torch.manual_seed(0)
     model = BertForSequenceClassification(config).train()
     args = TrainingArguments(output_dir=str(tmp_path), use_cpu=True, report_to="none")
-    loss_func = None if weights is None else NanGuardTrainer.weighted_loss(weights)
-    trainer = NanGuardTrainer(model=model, args=args, compute_loss_func=loss_func)
+    loss_func = None if weights is None else TrtuneTrainer.weighted_loss(weights)
+    trainer = TrtuneTrainer(model=model, args=args, compute_loss_func=loss_func)
     assert trainer.splits_batches
     batch = _padded_batch([3, 120, 4, 118, 5, 121])
     assert len(split_batch(batch)) == 2

@@ -5,18 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from trtune.classify.baseline import TfidfClassifier
-from trtune.classify.settings import ClassifySettings, build_settings, validation_share
 from trtune.errors import NumericalFault, UserError
 from trtune.report import Section, classification_metrics, plot_curves, write_report
-from trtune.train import (
+from trtune.run.guard import check_finite
+from trtune.run.outdir import (
     atomic_write_text,
-    check_finite,
     latest_checkpoint,
     prepare_out_dir,
     removed_if_left_empty,
     save_pretrained_atomic,
 )
+from trtune.tasks.classify.baseline import TfidfClassifier
+from trtune.tasks.classify.settings import ClassifySettings, validation_share
 
 TEXTS = ["çok güzel ürün", "harika ve güzel", "berbat ürün", "çok kötü ve berbat"] * 3
 LABELS = ["positive", "positive", "negative", "negative"] * 3
@@ -59,13 +59,13 @@ def test_settings_defaults_config_and_errors(tmp_path):
     assert (s.epochs, s.lr, s.patience) == (500, 1e-3, 50)
     config = tmp_path / "c.yaml"
     config.write_text("method: finetune\nepochs: 7\nbatch-size: 4\n")
-    s = build_settings(config, data="d.csv", out="o", epochs=2)
+    s = ClassifySettings.from_config(config, data="d.csv", out="o", epochs=2)
     assert (s.method, s.epochs, s.batch_size) == ("finetune", 2, 4)
     with pytest.raises(UserError, match="unknown method"):
         ClassifySettings(data="d", out="o", method="svm")
     config.write_text("epoch: 3\n")
     with pytest.raises(UserError, match="unknown setting"):
-        build_settings(config, data="d", out="o")
+        ClassifySettings.from_config(config, data="d", out="o")
 
 
 def test_out_dir_rules(tmp_path):
@@ -156,7 +156,7 @@ def test_nan_guard_names_the_step():
 def test_length_grouped_sampler_pads_little_and_keeps_batch_order_random():
     import random
 
-    from trtune.train.sampler import ShuffledLengthGroupedSampler
+    from trtune.run.sampler import ShuffledLengthGroupedSampler
 
     lengths = [random.Random(i).randint(5, 120) for i in range(1000)]
     sampler = ShuffledLengthGroupedSampler(lengths, batch_size=32, seed=1)
@@ -185,19 +185,32 @@ def test_atomic_writes_get_the_usual_file_mode(tmp_path):
 
 def test_schedule_defaults_per_method_and_flags_override(tmp_path):
     common = dict(data="d.csv", out=str(tmp_path))
-    finetune = build_settings(**common, method="finetune")
+    finetune = ClassifySettings.from_config(**common, method="finetune")
     assert (finetune.epochs, finetune.warmup_ratio, finetune.weight_decay) == (3, 0.0, 0.0)
     # finetune: 5 % of the training part, at least 200 texts, at most 10 %
     shares = [validation_share(finetune, n) for n in (13_465, 3_000, 150)]
     assert shares == [0.05, pytest.approx(200 / 2_250), 0.1]
-    assert validation_share(build_settings(**common, validation_size=0.3), 13_465) == 0.3
+    assert (
+        validation_share(ClassifySettings.from_config(**common, validation_size=0.3), 13_465) == 0.3
+    )
     with pytest.raises(UserError, match="validation_size must be above 0 for finetune"):
-        build_settings(**common, validation_size=0)
-    assert build_settings(**common, method="tfidf", validation_size=0).validation_size == 0
-    lora = build_settings(**common, method="lora")
+        ClassifySettings.from_config(**common, validation_size=0)
+    assert (
+        ClassifySettings.from_config(**common, method="tfidf", validation_size=0).validation_size
+        == 0
+    )
+    lora = ClassifySettings.from_config(**common, method="lora")
     assert (lora.warmup_ratio, lora.weight_decay, lora.validation_size) == (0.1, 0.01, 0.1)
-    assert build_settings(**common, method="features").validation_size == 0.1
-    assert build_settings(**common, method="finetune", validation_size=0.2).validation_size == 0.2
-    assert build_settings(**common, method="finetune", warmup_ratio=0.2).warmup_ratio == 0.2
+    assert ClassifySettings.from_config(**common, method="features").validation_size == 0.1
+    assert (
+        ClassifySettings.from_config(
+            **common, method="finetune", validation_size=0.2
+        ).validation_size
+        == 0.2
+    )
+    assert (
+        ClassifySettings.from_config(**common, method="finetune", warmup_ratio=0.2).warmup_ratio
+        == 0.2
+    )
     with pytest.raises(UserError, match="warmup_ratio"):
-        build_settings(**common, warmup_ratio=1.5)
+        ClassifySettings.from_config(**common, warmup_ratio=1.5)

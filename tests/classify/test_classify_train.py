@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from trtune.classify.predict import load_classifier
-from trtune.classify.settings import ClassifySettings
-from trtune.classify.train import train_classifier
 from trtune.cli import main
+from trtune.infer.classify import load_classifier
+from trtune.tasks.classify.settings import ClassifySettings
+from trtune.tasks.classify.train import train_classifier
 
 
 def run_cli(args: list[str], capsys) -> tuple[int, str, str]:
@@ -65,7 +65,7 @@ def test_features_output_folder(features_run):
     assert metrics["accuracy"] >= 0.6  # a random tiny encoder's mean features still separate
     assert metrics["timing"]["train_samples_per_second"] > 0
     config = json.loads((out / "trtune.json").read_text())
-    assert config["settings"]["method"] == "features" and len(config["data_sha256"]) == 64
+    assert config["settings"]["method"] == "features" and len(config["data"]["sha256"]) == 64
     html = (out / "report.html").read_text()
     assert html.count("data:image/png;base64,") == 3 and "rows kept" in html
 
@@ -96,7 +96,7 @@ def test_loaded_networks_go_to_the_device_asked(features_run, monkeypatch):
         features_run.out_dir, device=torch.device("meta"), dtype=torch.bfloat16
     )
     assert moved == [(torch.device("meta"), torch.bfloat16)]
-    import trtune.classify.predict as predict
+    import trtune.infer.classify as predict
 
     real_extract = predict.extract_features
     monkeypatch.setattr(
@@ -111,7 +111,7 @@ def test_loaded_networks_go_to_the_device_asked(features_run, monkeypatch):
 def test_features_are_extracted_on_a_gpu_when_there_is_one(reviews_csv, tmp_path, monkeypatch):
     import torch
 
-    import trtune.classify.frozen as frozen
+    import trtune.tasks.classify.frozen as frozen
 
     asked = []
 
@@ -152,11 +152,11 @@ def test_cli_refuses_existing_folder_and_dry_run(features_run, reviews_csv, tmp_
     args = ["classify", "train", "--data", str(reviews_csv), "--model", "tiny"]
     code, _, err = run_cli([*args, "--out", str(features_run.out_dir)], capsys)
     assert code == 2 and "--overwrite" in err
-    code, out, _ = run_cli([*args, "--out", str(tmp_path / "new"), "--dry-run"], capsys)
+    code, out, _ = run_cli([*args, "--out", str(tmp_path / "new"), "--dry-run", "--json"], capsys)
     sizes = json.loads(out)["split_sizes"]  # 10 % of 112: 5 % would be too few to rank
     assert code == 0 and sizes == {"train": 100, "validation": 12, "test": 38}
     assert not (tmp_path / "new").exists()
-    flags = ["--validation-size", "0.1", "--test-size", "0.2", "--dry-run"]
+    flags = ["--validation-size", "0.1", "--test-size", "0.2", "--dry-run", "--json"]
     code, out, _ = run_cli([*args, "--out", str(tmp_path / "new"), *flags], capsys)
     assert code == 0 and json.loads(out)["split_sizes"] == {
         "train": 108,

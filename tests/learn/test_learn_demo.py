@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rich.console import Console
+
 from trtune.learn.demo import demo_tour
+from trtune.run.progress import Reporter
 
 
 def test_demo_tour_without_types(tmp_path: Path, capsys) -> None:
-    paths = demo_tour(tmp_path / "demo", lang="tr", with_types=False)
+    reporter = Reporter(Console())  # the demo prints through what its caller passes in
+    paths = demo_tour(tmp_path / "demo", lang="tr", reporter=reporter, with_types=False)
     assert [p.name for p in paths] == ["embedding-english.png", "embedding-turkish.png"]
     assert all(p.exists() for p in paths)
     summary = json.loads((tmp_path / "demo" / "learn-summary.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lm_testdata import TEXTS
 
-from trtune.lm.models import train_bpe_tokenizer
+from trtune.run.presets import train_bpe_tokenizer
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -14,7 +13,10 @@ from lm_testdata import SHARED_LM, write_alpaca
 from transformers import AutoModelForCausalLM
 
 from trtune.cli import main
-from trtune.lm.generate import SamplingSettings, generate, load_trained
+from trtune.infer.generate import Generator, SamplingSettings, user_turn
+from trtune.infer.lm import load_lm
+from trtune.tasks.lm.formats import load_records
+from trtune.tasks.lm.report import records_sha256
 
 
 def _run(args, capsys):
@@ -59,7 +61,7 @@ def test_output_folder_contract(lora_run):
         "report.html",
         "README.md",
         "adapter_config.json",
-        "base/config.json",
+        "base_model/config.json",
     ):
         assert (out / name).is_file(), name
     metrics = json.loads((out / "metrics.json").read_text("utf-8"))
@@ -67,8 +69,9 @@ def test_output_folder_contract(lora_run):
         assert metrics[key] > 0
     assert metrics["tokens_per_second"] > 0
     record = json.loads((out / "trtune.json").read_text("utf-8"))
-    assert record["base_model"] == "base" and record["template"] == "turkish"
-    assert record["data_sha256"] == hashlib.sha256(Path(data).read_bytes()).hexdigest()
+    assert record["model"]["base"] == "base_model" and record["model"]["template"] == "turkish"
+    # The SHA-256 of the kept examples, as every task records it.
+    assert record["data"]["sha256"] == records_sha256(load_records(data).records)
     assert "data:image/png;base64," in (out / "report.html").read_text("utf-8")
 
 
@@ -92,7 +95,7 @@ def test_bad_data_file_exits_2_with_one_line(tmp_path, capsys):
 
 def test_adapter_reload_and_merge_give_same_logits(lora_run, tmp_path):
     _, _, out = lora_run
-    lm = load_trained(out)
+    lm = load_lm(out)
     ids = torch.tensor([[5, 17, 42, 99, 3]])
     with torch.no_grad():
         adapter_logits = lm.model(input_ids=ids).logits
@@ -103,7 +106,7 @@ def test_adapter_reload_and_merge_give_same_logits(lora_run, tmp_path):
         merged_logits = merged(input_ids=ids).logits
     assert torch.allclose(adapter_logits, merged_logits, atol=1e-4)
     # The adapter really changed the model: the bare base gives other logits.
-    base = AutoModelForCausalLM.from_pretrained(out / "base").eval()
+    base = AutoModelForCausalLM.from_pretrained(out / "base_model").eval()
     with torch.no_grad():
         assert not torch.allclose(base(input_ids=ids).logits, merged_logits, atol=1e-4)
 
@@ -137,11 +140,11 @@ def test_chat_with_piped_stdin_keeps_and_resets_history(lora_run):
 
 def test_generate_applies_training_template_and_streams(lora_run):
     _, _, out = lora_run
-    lm = load_trained(out)
+    lm = load_lm(out)
     assert lm.template == "turkish"
     pieces: list[str] = []
     settings = SamplingSettings(temperature=0, max_new_tokens=12)
-    reply = generate(lm, [{"role": "user", "content": "Faiz nedir?"}], settings, pieces.append)
+    reply = Generator(lm).generate(user_turn("Faiz nedir?"), settings, pieces.append)
     assert "".join(pieces).strip() == reply
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import torch
 
-from trtune.lm.encode import IGNORE_INDEX, encode_records, encode_segments, make_batches
-from trtune.lm.formats import DropReport, Record
-from trtune.lm.models import TINY_LM_PRESETS, build_tiny_model
-from trtune.lm.templates import Segment, render_prompt, render_record
+from trtune.run.models import load_model, resolve_model
+from trtune.tasks.lm.encode import IGNORE_INDEX, encode_records, encode_segments, make_batches
+from trtune.tasks.lm.formats import DropReport, Record
+from trtune.tasks.lm.templates import Segment, render_prompt, render_record
 
 
 def _record(instruction="Faiz nedir?", inp="", output="Paranın kirasıdır."):
@@ -75,7 +75,7 @@ def test_packing_fills_blocks_and_keeps_examples_apart(tokenizer):
     # Same trained tokens, except nothing extra is trained in the packed block.
     assert packed[0].trained_tokens == padded[0].trained_tokens
     # The packed second example gives the same logits as alone: attention kept apart.
-    model = build_tiny_model(TINY_LM_PRESETS["tiny-gpt"], tokenizer, seed=0).eval()
+    model = load_model(resolve_model("tiny-gpt"), "causal-lm", tokenizer, seed=0).eval()
     batch = packed[0]
     starts = (batch.position_ids[0] == 0).nonzero().flatten().tolist()
     a, b = starts[1], starts[2]

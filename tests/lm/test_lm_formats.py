@@ -7,7 +7,7 @@ import json
 import pytest
 
 from trtune.errors import UserError
-from trtune.lm.formats import load_records
+from trtune.tasks.lm.formats import load_records
 
 
 def test_alpaca_csv_with_empty_output_dropped(tmp_path):

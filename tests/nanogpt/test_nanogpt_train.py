@@ -125,7 +125,7 @@ def test_cli_sort_missing_model_folder(tmp_path):
 
 @pytest.mark.slow
 def test_kill_9_then_resume_matches_uninterrupted_run(tmp_path):
-    args = ["train", "--steps", "80", "--batch-size", "32", "--seed", "3"]
+    args = ["train", "--max-steps", "80", "--batch-size", "32", "--seed", "3"]
     ref = _cli(*args, "--out", str(tmp_path / "ref"))
     assert ref.returncode == 0, ref.stderr
     out = tmp_path / "killed"

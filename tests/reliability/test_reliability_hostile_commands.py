@@ -102,7 +102,7 @@ def test_nanogpt_train_text_on_hostile_file(hostile, tmp_path, capfd, name):
     out = tmp_path / "nano"
     code, stdout, err = call(
         capfd, "nanogpt", "train", "--text", str(hostile[name]), "--out", str(out),
-        "--steps", "2", "--batch-size", "2", "--block-size", "8",
+        "--max-steps", "2", "--batch-size", "2", "--block-size", "8",
     )  # fmt: skip
     outcome = check(code, stdout, err, hostile[name])
     assert (outcome == "ok") >= (name in MUST_TRAIN["nanogpt"]), outcome

@@ -39,7 +39,7 @@ def test_nanogpt_checkpoint_with_code_is_refused(tmp_path):
 
 
 def test_lm_checkpoint_with_code_is_refused(tmp_path):
-    from trtune.lm.checkpoint import load_checkpoint
+    from trtune.tasks.lm.checkpoint import load_checkpoint
 
     folder = tmp_path / "checkpoint-1"
     folder.mkdir()
@@ -53,7 +53,7 @@ def test_lm_checkpoint_with_code_is_refused(tmp_path):
 def test_model_code_runs_only_with_trust_remote_code(tmp_path):
     from transformers import GPT2Config
 
-    from trtune.lm.models import load_pretrained
+    from trtune.infer.lm import load_lm
 
     folder = tmp_path / "model"
     folder.mkdir()
@@ -64,7 +64,7 @@ def test_model_code_runs_only_with_trust_remote_code(tmp_path):
         f"open({str(tmp_path / MARKER)!r}, 'w').write('ran')\nclass Evil: pass\n"
     )
     try:
-        load_pretrained(str(folder))
+        load_lm(str(folder))
     except (UserError, ValueError, OSError):
         pass  # refusing is fine too; running the file is not
     assert not (tmp_path / MARKER).exists()
@@ -73,10 +73,10 @@ def test_model_code_runs_only_with_trust_remote_code(tmp_path):
 def test_lm_settings_and_server_defaults_are_safe():
     from dataclasses import fields
 
-    from trtune.lm.settings import LMTrainConfig
     from trtune.serve.settings import ServeSettings
+    from trtune.tasks.lm.settings import LMSettings
 
-    trust = {f.name: f.default for f in fields(LMTrainConfig)}["trust_remote_code"]
+    trust = {f.name: f.default for f in fields(LMSettings)}["trust_remote_code"]
     assert trust is False
     host = {f.name: f.default for f in fields(ServeSettings)}["host"]
     assert host == "127.0.0.1"

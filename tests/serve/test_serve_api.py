@@ -11,8 +11,11 @@ from fastapi.testclient import TestClient
 from serve_tiny_models import LABELS, tiny_models
 
 from trtune.errors import UserError
+from trtune.infer.classify import load_classifier
+from trtune.infer.generate import Generator, SamplingSettings, user_turn
+from trtune.infer.lm import load_lm
 from trtune.serve.app import create_app
-from trtune.serve.models import load_causal_lm, load_text_classifier
+from trtune.serve.classify_routes import label_results
 from trtune.serve.settings import ServeSettings
 
 
@@ -45,7 +48,7 @@ def client(settings):
 @pytest.fixture(scope="module")
 def reference(models):
     """The same models loaded directly, to compare the API's answers with."""
-    return load_text_classifier(models.classifier), load_causal_lm(models.lm)
+    return load_classifier(models.classifier, "cpu"), Generator(load_lm(models.lm))
 
 
 def test_classify_labels_and_probabilities(client, reference):
@@ -54,7 +57,7 @@ def test_classify_labels_and_probabilities(client, reference):
     assert res.status_code == 200, res.text
     results = res.json()["results"]
     assert len(results) == 3
-    expected = reference[0].classify(texts)
+    expected = label_results(reference[0], texts)
     for got, want in zip(results, expected, strict=True):
         assert set(got["probabilities"]) == set(LABELS.values())
         assert math.isclose(sum(got["probabilities"].values()), 1.0, abs_tol=1e-5)
@@ -68,7 +71,7 @@ def test_classify_labels_and_probabilities(client, reference):
 
 def test_concurrent_requests_are_batched_and_routed_back(client, reference):
     texts = [f"Cümle numarası {i}: film {'güzel' if i % 2 else 'kötü'}." for i in range(16)]
-    expected = reference[0].classify(texts)
+    expected = label_results(reference[0], texts)
     batcher = client.app.state.batcher
     before = batcher.stats.largest
 
@@ -113,7 +116,9 @@ def test_generate_greedy_matches_the_model(client, reference):
     assert res.status_code == 200, res.text
     data = res.json()
     assert data["prompt"] == "Bu film"
-    assert data["text"] == reference[1].generate("Bu film", 12, 0.0, 50, 1.0)
+    assert data["text"] == reference[1].generate(
+        user_turn("Bu film"), SamplingSettings(temperature=0.0, max_new_tokens=12)
+    )
     assert data["text"]
 
 
@@ -259,9 +264,9 @@ def test_settings_are_checked(models, tmp_path):
 def test_a_folder_without_a_model_is_a_user_error(tmp_path):
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     with pytest.raises(UserError):
-        load_text_classifier(tmp_path)
+        load_classifier(tmp_path)
     with pytest.raises(UserError, match="not a model folder"):
-        load_causal_lm(tmp_path)
+        load_lm(tmp_path)
 
 
 def test_serves_a_tiny_lora_run_with_its_training_template(tmp_path, monkeypatch):
@@ -280,9 +285,10 @@ def test_serves_a_tiny_lora_run_with_its_training_template(tmp_path, monkeypatch
         raise SystemExit(0)
     assert done.value.code in (0, None)
     monkeypatch.chdir(tmp_path.parent)  # not the run's folder
-    lm = load_causal_lm(out)
+    lm = load_lm(out)
     assert lm.template == "turkish"
-    kwargs = lm._generate_kwargs("faiz nedir?", 4, 0.0, 0, 1.0)
-    prompt = lm.tokenizer.decode(kwargs["input_ids"][0])
+    generator = Generator(lm)
+    prompt = generator.prompt_text(user_turn("faiz nedir?"))
     assert "faiz nedir?" in prompt and prompt != "faiz nedir?"  # wrapped in the template
-    assert isinstance(lm.generate("faiz nedir?", 4, 0.0, 0, 1.0), str)
+    greedy = SamplingSettings(temperature=0.0, max_new_tokens=4)
+    assert isinstance(generator.generate(user_turn("faiz nedir?"), greedy), str)

@@ -89,9 +89,9 @@ def test_mixed_length_batch_runs_in_parts_with_the_same_probabilities():
     import numpy as np
     from serve_tiny_models import tiny_models
 
-    from trtune.serve import models as serve_models
+    from trtune.infer.classify import load_classifier
 
-    classifier = serve_models.load_text_classifier(tiny_models().classifier)
+    classifier = load_classifier(tiny_models().classifier, "cpu")
     texts = ["kısa"] * 6 + ["uzun bir yorum " * 20] * 2 + ["orta uzunlukta bir yorum " * 4] * 4
     calls: list[int] = []
     forward = classifier.model.forward

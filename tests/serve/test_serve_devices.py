@@ -8,10 +8,11 @@ import torch
 from fastapi.testclient import TestClient
 from serve_tiny_models import tiny_models
 
-from trtune import devices
 from trtune.errors import UserError
+from trtune.infer.classify import load_classifier
+from trtune.infer.lm import load_lm
+from trtune.run import devices
 from trtune.serve.app import create_app
-from trtune.serve.models import load_causal_lm, load_text_classifier
 from trtune.serve.settings import ServeSettings
 
 
@@ -38,8 +39,8 @@ def test_device_setting(models, monkeypatch):
         devices.resolve_device("cuda:1")
     moved = []
     monkeypatch.setattr(torch.nn.Module, "to", lambda self, **where: moved.append(where) or self)
-    load_text_classifier(models.classifier, device=torch.device("meta"), dtype=torch.bfloat16)
-    load_causal_lm(models.lm, device=torch.device("meta"))
+    load_classifier(models.classifier, device=torch.device("meta"), dtype=torch.bfloat16)
+    load_lm(models.lm, device=torch.device("meta"))
     assert moved == [
         {"device": torch.device("meta"), "dtype": torch.bfloat16},
         {"device": torch.device("meta"), "dtype": torch.float32},

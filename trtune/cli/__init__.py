@@ -7,15 +7,28 @@ print. :func:`main` turns :class:`~trtune.errors.UserError` into one line and an
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 
 import typer
 
 from trtune import __version__
+from trtune.cli import classify as classify_cli
 from trtune.cli import data as data_cli
 from trtune.cli import demo as demo_cli
+from trtune.cli import learn as learn_cli
+from trtune.cli import lm as lm_cli
+from trtune.cli import nanogpt as nanogpt_cli
+from trtune.cli import serve as serve_cli
 from trtune.cli.console import err_console
-from trtune.errors import UserError
+from trtune.errors import (
+    INTERRUPT_EXIT_CODE,
+    TERMINATE_EXIT_CODE,
+    Interrupted,
+    Terminated,
+    UserError,
+)
 
 app = typer.Typer(
     name="trtune",
@@ -46,33 +59,11 @@ def _root(
 
 
 app.add_typer(data_cli.app, name="data")
-_GROUPS = [
-    ("learn", "trtune.cli.learn"),
-    ("nanogpt", "trtune.cli.nanogpt"),
-    ("classify", "trtune.cli.classify"),
-    ("lm", "trtune.cli.lm"),
-    ("serve", "trtune.cli.serve"),
-]
-
-
-def _add_optional_groups() -> None:
-    """Add the command groups whose modules exist (each is imported lazily by name)."""
-    import importlib
-
-    for name, module_name in _GROUPS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        if isinstance(module.app, typer.Typer):
-            app.add_typer(module.app, name=name)
-        else:
-            app.command(name=name)(module.app)
-
-
-_add_optional_groups()
+app.add_typer(learn_cli.app, name="learn")
+app.add_typer(nanogpt_cli.app, name="nanogpt")
+app.add_typer(classify_cli.app, name="classify")
+app.add_typer(lm_cli.app, name="lm")
+app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 
 
@@ -87,22 +78,48 @@ def _quiet_libraries() -> None:
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|peft)\.")
 
 
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
+
+
+def _interrupt_code(exc: BaseException) -> int:
+    return TERMINATE_EXIT_CODE if isinstance(exc, Terminated) else INTERRUPT_EXIT_CODE
+
+
+def _run(args: list[str]) -> None:
+    """Run the typer app; an interrupt that click turned into ``Abort`` comes back out as
+    the ``KeyboardInterrupt`` it was."""
+    try:
+        app(args=args, standalone_mode=False)
+    except typer.Abort as exc:
+        cause = exc.__cause__ or exc.__context__
+        if isinstance(cause, KeyboardInterrupt):
+            raise cause from None
+        raise
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; user errors become one line and exit code 2 (3 for numerical faults)."""
+    """Run the CLI; user errors become one line and exit code 2 (3 for numerical faults);
+    Ctrl-C exits 130 and SIGTERM 143, after one line saying where the run stopped."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("TRTUNE_DEBUG") == "1"
     if not debug:
         _quiet_libraries()
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if on_main_thread else None
     try:
-        app(args=args, standalone_mode=False)
+        _run(args)
     except UserError as exc:
         if debug:
             raise
         err_console.print(f"error: {exc.message()}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except Interrupted as exc:
+        err_console.print(str(exc), markup=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt as exc:
         err_console.print("interrupted", markup=False)
-        sys.exit(130)
+        sys.exit(_interrupt_code(exc))
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
@@ -116,3 +133,6 @@ def main(argv: list[str] | None = None) -> None:
             show()
             sys.exit(code)
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

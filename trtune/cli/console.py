@@ -1,8 +1,42 @@
-"""The rich consoles the CLI prints through (stdout for results, stderr for messages)."""
+"""What the CLI prints through: stdout for results, stderr for progress and messages."""
 
 from __future__ import annotations
 
+import json
+
 from rich.console import Console
+
+from trtune.run.progress import Reporter
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+
+
+def reporter(stdout: bool = False) -> Reporter:
+    """The reporter library functions get from the CLI: progress and status on stderr
+    (``stdout``: on stdout, where ``lm train`` has always written its plan and progress)."""
+    return Reporter(console if stdout else err_console)
+
+
+def quiet_transformers() -> None:
+    """No weight-loading progress bars or notices from transformers in CLI output."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+
+
+def show_plan(plan: dict, as_json: bool) -> None:
+    """``--dry-run``: the plan as readable lines (``--json``: as one JSON object)."""
+    if as_json:
+        console.print_json(json.dumps(plan, ensure_ascii=False, default=str))
+    else:
+        for key, value in plan.items():
+            if key == "settings":
+                continue
+            if isinstance(value, dict):
+                value = ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, {}))
+            elif isinstance(value, list):
+                value = ", ".join(map(str, value))
+            console.print(f"{key}: {value}", markup=False, soft_wrap=True)
+    err_console.print("dry run: data and settings are valid; nothing written", markup=False)

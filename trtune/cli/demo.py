@@ -13,6 +13,7 @@ from rich.rule import Rule
 from trtune.cli.console import console
 from trtune.data import inspect_file
 from trtune.errors import UserError
+from trtune.run.progress import Reporter
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "examples" / "data" / "yorumlar.csv"
 # ({lang: title}, module with a ``demo_tour(out_dir, lang) -> list[Path]`` function)
@@ -33,14 +34,14 @@ TOUR = [
     ),
     (
         {"en": "classify: Turkish sentiment analysis", "tr": "classify: Türkçe duygu analizi"},
-        "trtune.classify.demo",
+        "trtune.tasks.classify.demo",
     ),
     (
         {
             "en": "lm: fine-tuning a causal LM on Turkish instructions",
             "tr": "lm: nedensel dil modelini Türkçe talimatlarla ince ayarlamak",
         },
-        "trtune.lm.demo",
+        "trtune.tasks.lm.demo",
     ),
 ]
 DATA_TITLE = {
@@ -82,18 +83,13 @@ def demo(
     )
     for title, module_name in TOUR:
         title = title[titles]
-        step = module_name.split(".")[1]
+        step = module_name.rsplit(".", 2)[-2]
         if step in skip:
             continue
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name not in (module_name, module_name.rsplit(".", 1)[0]):
-                raise
-            continue
+        module = importlib.import_module(module_name)
         console.print(Rule(title))
         step_start = time.perf_counter()
-        artefacts += module.demo_tour(out / step, lang=lang)
+        artefacts += module.demo_tour(out / step, lang=lang, reporter=Reporter(console))
         console.print(f"[dim]{step}: {time.perf_counter() - step_start:.1f} s[/dim]")
 
     console.print(Rule(DONE[titles]))

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from trtune.cli.console import console
+from trtune.cli.options import print_notices
 
 app = typer.Typer(
     help="A GPT written from scratch: sort CBABBC -> ABBBCC, see every number, write Turkish.",
@@ -21,7 +22,10 @@ def train(
         None, "--text", help="Train a character-level model on this UTF-8 file (or SQuAD JSON)."
     ),
     preset: str | None = typer.Option(None, help="Model size: gpt-nano, gpt-char-mini, ..."),
-    steps: int | None = typer.Option(None, help="Most optimiser steps (sort: 800, text: 1000)."),
+    max_steps: int | None = typer.Option(
+        None, "--max-steps", help="Most optimiser steps (sort: 800, text: 1000)."
+    ),
+    old_steps: int | None = typer.Option(None, "--steps", hidden=True, help="Old --max-steps."),
     batch_size: int | None = typer.Option(None, help="Sequences per step (sort: 256)."),
     lr: float | None = typer.Option(None, help="Peak learning rate (sort: 7e-3)."),
     seed: int = typer.Option(0, help="Seed for the weights and the batch order."),
@@ -31,11 +35,14 @@ def train(
     overwrite: bool = typer.Option(False, help="Replace an existing run in --out."),
 ) -> None:
     """Train on the sort task (default) or on text, then report exact match / loss."""
+    if old_steps is not None:
+        print_notices(["--steps is now --max-steps"])
+        max_steps = max_steps if max_steps is not None else old_steps
     from trtune.nanogpt.train import TrainConfig
     from trtune.nanogpt.train import train as run_training
 
     config = TrainConfig(
-        out_dir=out, text_file=text, preset=preset, steps=steps, batch_size=batch_size, lr=lr,
+        out_dir=out, text_file=text, preset=preset, steps=max_steps, batch_size=batch_size, lr=lr,
         seed=seed, block_size=block_size, resume=resume, overwrite=overwrite, threads=threads,
     )  # fmt: skip
     run_training(config, console)

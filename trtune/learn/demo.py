@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from trtune.cli.console import console
 from trtune.learn.attention import report_example
 from trtune.learn.attention_show import matrix_table
 from trtune.learn.messages import say
 from trtune.learn.show import embedding_lesson, types_table
 from trtune.learn.train_types import TypesConfig, train_all_types
+from trtune.run.progress import Reporter, silent_if_none
 
 DEMO_TYPES_STEPS = 120  # enough for >= 0.95 on every type; about 10 s on two busy cores
 
 
-def demo_tour(out_dir: Path, lang: str = "en", with_types: bool = True) -> list[Path]:
+def demo_tour(
+    out_dir: Path, lang: str = "en", reporter: Reporter | None = None, with_types: bool = True
+) -> list[Path]:
     """A short offline tour of ``trtune learn``.
 
     Prints the exact and the scaled attention outputs of the report's example, trains the
@@ -30,6 +32,7 @@ def demo_tour(out_dir: Path, lang: str = "en", with_types: bool = True) -> list[
     Returns:
         The two embedding plots (PNG).
     """
+    console = silent_if_none(reporter).rich_console()
     out_dir.mkdir(parents=True, exist_ok=True)
     summary: dict[str, object] = {}
 

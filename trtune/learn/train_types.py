@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import torch
 from rich.console import Console
@@ -184,8 +184,3 @@ def train_all_types(config: TypesConfig, console: Console | None = None) -> list
         columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=False) as progress:
             return [train(config, progress) for train in trainers]
-
-
-def config_summary(config: TypesConfig) -> dict[str, object]:
-    """The settings as a plain dict (for JSON)."""
-    return asdict(config)

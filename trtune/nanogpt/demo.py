@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from trtune.cli.console import console
 from trtune.nanogpt.checkpoint import checkpoint_path
 from trtune.nanogpt.hf import load_pretrained
 from trtune.nanogpt.page import write_page
 from trtune.nanogpt.sort import exact_match, sort_text
 from trtune.nanogpt.train import TrainConfig, train
+from trtune.run.progress import Reporter, silent_if_none
 
 
-def demo_tour(out_dir: Path, lang: str = "en") -> list[Path]:
+def demo_tour(out_dir: Path, lang: str = "en", reporter: Reporter | None = None) -> list[Path]:
     """Train gpt-nano on the sort task (or reuse a finished run), sort, and draw the page.
 
     Args:
@@ -23,6 +23,7 @@ def demo_tour(out_dir: Path, lang: str = "en") -> list[Path]:
     Returns:
         The page and the run's metrics file.
     """
+    console = silent_if_none(reporter).rich_console()
     out_dir = Path(out_dir)
     run = out_dir / "nanogpt-sort"
     done = (run / "metrics.json").is_file() and (run / "model.safetensors").is_file()

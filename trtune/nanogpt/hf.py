@@ -24,6 +24,7 @@ from safetensors.torch import load_file, save_file
 
 from trtune.errors import UserError
 from trtune.nanogpt.model import GPT, GPTConfig
+from trtune.run.outdir import atomic_write_json
 
 if TYPE_CHECKING:
     from transformers import GPT2LMHeadModel
@@ -130,20 +131,13 @@ def from_hf(hf_model: GPT2LMHeadModel) -> GPT:
     return model.eval()
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` via a temporary name and ``os.replace`` (never half-written)."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def save_pretrained(model: GPT, out_dir: Path) -> None:
     """Write ``model.safetensors`` + ``config.json`` (GPT-2 format) into ``out_dir``, atomically."""
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = out_dir / "model.safetensors.tmp"
     save_file(hf_state_dict(model), str(tmp), metadata={"format": "pt"})
     os.replace(tmp, out_dir / "model.safetensors")
-    write_json_atomic(out_dir / "config.json", hf_config_dict(model.config))
+    atomic_write_json(out_dir / "config.json", hf_config_dict(model.config))
 
 
 def load_pretrained(model_dir: str | Path) -> GPT:

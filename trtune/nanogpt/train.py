@@ -26,10 +26,10 @@ from trtune import __version__
 from trtune.errors import NumericalFault, UserError
 from trtune.nanogpt import sort
 from trtune.nanogpt.checkpoint import TrainState, checkpoint_path, load_checkpoint, save_checkpoint
-from trtune.nanogpt.hf import save_pretrained, write_json_atomic
+from trtune.nanogpt.hf import save_pretrained
 from trtune.nanogpt.model import GPT, preset
 from trtune.nanogpt.text import TextData, read_text, text_batch
-from trtune.train.outdir import removed_if_left_empty
+from trtune.run.outdir import atomic_write_json, removed_if_left_empty
 
 # Per-task defaults for the settings left as None.
 _DEFAULTS = {
@@ -325,7 +325,7 @@ def _finish(
         "train": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()},
         "chars": text.vocab.chars if text is not None else list(sort.LETTERS),
     }
-    write_json_atomic(config.out_dir / "trtune.json", info)
-    write_json_atomic(config.out_dir / "metrics.json", metrics)
+    atomic_write_json(config.out_dir / "trtune.json", info)
+    atomic_write_json(config.out_dir / "metrics.json", metrics)
     console.print(f"{state.step} steps in {state.seconds:.1f} s; model written to {config.out_dir}")
     return metrics

@@ -1,6 +1,6 @@
 """Metrics, figures and the self-contained report.html every training run writes."""
 
-from trtune.report.figures import plot_confusion_matrix, plot_curves
+from trtune.report.figures import plot_confusion_matrix, plot_curves, plot_steps
 from trtune.report.html import Section, write_report
 from trtune.report.metrics import classification_metrics
 
@@ -9,5 +9,6 @@ __all__ = [
     "classification_metrics",
     "plot_confusion_matrix",
     "plot_curves",
+    "plot_steps",
     "write_report",
 ]

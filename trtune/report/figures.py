@@ -14,7 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from trtune.train.outdir import atomic_write_bytes
+from trtune.run.outdir import atomic_write_bytes
 
 
 def _save(fig: Figure, path: str | Path) -> Path:
@@ -47,6 +47,36 @@ def plot_curves(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # no "epoch 1.2" ticks
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return _save(fig, path)
+
+
+def plot_steps(
+    series: Mapping[str, Sequence[tuple[float, float]]],
+    path: str | Path,
+    title: str,
+    xlabel: str = "step",
+    ylabel: str = "",
+) -> Path:
+    """Plot named series of ``(x, y)`` points (a loss per step, a validation loss per
+    evaluation); a series of a few points is drawn with markers."""
+    fig = Figure(figsize=(7, 4))
+    ax = fig.add_subplot()
+    for name, points in series.items():
+        if not points:
+            continue
+        xs, ys = zip(*points, strict=True)
+        ax.plot(
+            xs,
+            ys,
+            marker="o" if len(points) < 30 else None,
+            label=name,
+            alpha=0.6 if len(points) >= 30 else 1.0,
+        )
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.grid(alpha=0.3)
     ax.legend()
     return _save(fig, path)

@@ -1,33 +1,27 @@
-"""The FastAPI app of `trtune serve`: the JSON API, the web page and the limits.
+"""The FastAPI app of ``trtune serve``: the JSON API, the web page and the limits.
 
-:func:`create_app` builds one app from :class:`~trtune.serve.settings.ServeSettings`;
-tests drive it with ``TestClient``, the CLI runs it under uvicorn.
+:func:`create_app` builds one app from :class:`~trtune.serve.settings.ServeSettings`. The
+models are loaded through the inference layer (:mod:`trtune.infer`), as ``predict`` and
+``generate`` load them, so the server answers what the CLI answers; each task's routes live
+in their own module. Tests drive the app with ``TestClient``, the CLI runs it under uvicorn.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from trtune.devices import dtype_name, resolve_device, resolve_dtype
+from trtune.infer.generate import Generator
+from trtune.run.devices import dtype_name, resolve_device, resolve_dtype
 from trtune.serve.batcher import MicroBatcher
+from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
-from trtune.serve.models import CausalLM, TextClassifier, load_causal_lm, load_text_classifier
-from trtune.serve.schemas import (
-    AttentionRequest,
-    AttentionResponse,
-    ClassifyRequest,
-    ClassifyResponse,
-    GenerateRequest,
-    GenerateResponse,
-)
+from trtune.serve.lm_routes import lm_router
 from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -43,44 +37,76 @@ trtune serve --classifier DIR --nanogpt-page nanogpt.html</pre>
 <p><a href="/">&larr; back / geri</a></p></body></html>"""
 
 
-def _check_texts(texts: list[str], settings: ServeSettings) -> None:
-    """413 for more texts or longer texts than the settings allow."""
-    if len(texts) > settings.max_texts:
-        raise HTTPException(413, f"at most {settings.max_texts} texts per request")
-    for i, text in enumerate(texts):
-        if len(text) > settings.max_chars:
-            raise HTTPException(413, f"texts[{i}]: longer than {settings.max_chars} characters")
+def load_models(settings: ServeSettings, classifier=None, generator: Generator | None = None):
+    """The classifier (eager attention, so ``/v1/attention`` can answer) and the LM the
+    settings name, unless already loaded ones are passed in."""
+    device = resolve_device(settings.device)
+    if classifier is None and settings.classifier is not None:
+        from trtune.infer.classify import load_classifier
+
+        dtype = resolve_dtype(settings.dtype, device)
+        classifier = load_classifier(settings.classifier, device, dtype, attention="eager")
+    if generator is None and settings.lm is not None:
+        from trtune.infer.lm import load_lm
+
+        lm_dtype = resolve_dtype(settings.dtype, device, batched=False)
+        generator = Generator(load_lm(settings.lm, device, lm_dtype))
+    return classifier, generator
 
 
-def _sse(pieces: Iterator[str]) -> Iterator[str]:
-    """Server-sent events: one ``data:`` JSON object per piece, then ``event: done``."""
-    for piece in pieces:
-        yield f"data: {json.dumps({'text': piece}, ensure_ascii=False)}\n\n"
-    yield "event: done\ndata: {}\n\n"
+def _network_dtype(model) -> str | None:
+    """The dtype of a loaded network (``None`` for TF-IDF)."""
+    network = getattr(model, "model", None) or getattr(model, "encoder", None)
+    return dtype_name(next(network.parameters()).dtype) if network is not None else None
+
+
+def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
+    return {
+        "status": "ok",
+        "device": str(resolve_device(settings.device)),
+        "classifier": None
+        if classifier is None
+        else {
+            "folder": settings.classifier.name if settings.classifier else None,
+            "labels": classifier.labels,
+            "attention": classifier.has_attention,
+            "dtype": _network_dtype(classifier),
+        },
+        "lm": None
+        if generator is None
+        else {
+            "folder": settings.lm.name if settings.lm else None,
+            "dtype": _network_dtype(generator.lm),
+        },
+        "nanogpt_page": settings.nanogpt_page is not None,
+        "batching": None
+        if batcher is None
+        else {
+            "max_batch_size": settings.max_batch_size,
+            "max_wait_ms": settings.max_wait_ms,
+            **batcher.stats.to_dict(),
+        },
+        "limits": {
+            "max_texts": settings.max_texts,
+            "max_chars": settings.max_chars,
+            "max_body_bytes": settings.max_body_bytes,
+            "max_new_tokens": settings.max_new_tokens,
+        },
+    }
 
 
 def create_app(
-    settings: ServeSettings,
-    classifier: TextClassifier | None = None,
-    lm: CausalLM | None = None,
+    settings: ServeSettings, classifier=None, generator: Generator | None = None
 ) -> FastAPI:
-    """Build the app; models are loaded here (or passed in), never because of a request.
-
-    Args:
-        settings: what to serve and the limits.
-        classifier: an already loaded classifier (else loaded from ``settings.classifier``).
-        lm: an already loaded LM (else loaded from ``settings.lm``).
-    """
-    device = resolve_device(settings.device)
-    dtype = resolve_dtype(settings.dtype, device)
-    lm_dtype = resolve_dtype(settings.dtype, device, batched=False)
-    if classifier is None and settings.classifier is not None:
-        classifier = load_text_classifier(settings.classifier, settings.max_length, device, dtype)
-    if lm is None and settings.lm is not None:
-        lm = load_causal_lm(settings.lm, device, lm_dtype)
+    """Build the app; models are loaded here (or passed in), never because of a request."""
+    classifier, generator = load_models(settings, classifier, generator)
     batcher = None
     if classifier is not None:
-        batcher = MicroBatcher(classifier.classify, settings.max_batch_size, settings.max_wait_ms)
+        batcher = MicroBatcher(
+            lambda texts: label_results(classifier, texts),
+            settings.max_batch_size,
+            settings.max_wait_ms,
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -100,12 +126,22 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _add_pages(app, settings)
 
-    def need_classifier() -> TextClassifier:
-        if classifier is None:
-            raise HTTPException(404, "no classifier loaded (start with --classifier DIR)")
-        return classifier
+    @app.get("/health")
+    async def health() -> dict:
+        """Which models are loaded, and how batching has gone so far."""
+        return _health(settings, classifier, generator, batcher)
 
+    if classifier is not None:
+        app.include_router(classify_router(classifier, batcher, settings))
+    if generator is not None:
+        app.include_router(lm_router(generator, settings))
+    _add_missing_model_routes(app, classifier is None, generator is None)
+    return app
+
+
+def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
@@ -116,85 +152,20 @@ def create_app(
             return HTMLResponse(NO_NANOGPT_PAGE, status_code=404)
         return FileResponse(settings.nanogpt_page, media_type="text/html")
 
-    @app.get("/health")
-    async def health() -> dict:
-        """Which models are loaded, and how batching has gone so far."""
-        return {
-            "status": "ok",
-            "device": str(device),
-            "classifier": None
-            if classifier is None
-            else {
-                "folder": settings.classifier.name if settings.classifier else None,
-                "labels": classifier.labels,
-                "attention": classifier.has_attention,
-                "dtype": dtype_name(dtype),
-            },
-            "lm": None
-            if lm is None
-            else {
-                "folder": settings.lm.name if settings.lm else None,
-                "dtype": dtype_name(lm_dtype),
-            },
-            "nanogpt_page": settings.nanogpt_page is not None,
-            "batching": None
-            if batcher is None
-            else {
-                "max_batch_size": settings.max_batch_size,
-                "max_wait_ms": settings.max_wait_ms,
-                **batcher.stats.to_dict(),
-            },
-            "limits": {
-                "max_texts": settings.max_texts,
-                "max_chars": settings.max_chars,
-                "max_body_bytes": settings.max_body_bytes,
-                "max_new_tokens": settings.max_new_tokens,
-            },
-        }
 
-    @app.post("/v1/classify", response_model=ClassifyResponse)
-    async def classify(body: ClassifyRequest) -> dict:
-        """Label each text; concurrent requests share forward passes (micro-batching)."""
-        need_classifier()
-        _check_texts(body.texts, settings)
-        return {"results": await batcher.submit(body.texts)}
+def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) -> None:
+    """404s that say how to start the server with the model a route needs."""
 
-    @app.post("/v1/attention", response_model=AttentionResponse)
-    async def attention(body: AttentionRequest) -> dict:
-        """Tokens and the attention weights of every layer and head, with the prediction."""
-        model = need_classifier()
-        if not model.has_attention:
-            raise HTTPException(409, "this classifier has no attention weights to show")
-        _check_texts([body.text], settings)
-        found = await run_in_threadpool(model.attention, body.text, settings.attention_max_tokens)
-        layers, heads = found.weights.shape[:2]
-        probs = dict(zip(model.labels, found.probabilities, strict=True))
-        return {
-            "tokens": found.tokens,
-            "layers": layers,
-            "heads": heads,
-            "attentions": found.weights.double().round(decimals=5).tolist(),
-            "label": max(probs, key=probs.get),
-            "probabilities": probs,
-        }
+    def refuse(detail: str):
+        async def route() -> None:
+            raise HTTPException(404, detail)
 
-    @app.post("/v1/generate", response_model=GenerateResponse, response_model_exclude_none=True)
-    async def generate(body: GenerateRequest, request: Request):
-        """Continue the prompt; with ``"stream": true`` as server-sent events."""
-        if lm is None:
-            raise HTTPException(404, "no language model loaded (start with --lm DIR)")
-        if len(body.prompt) > settings.max_chars:
-            raise HTTPException(413, f"prompt: longer than {settings.max_chars} characters")
-        if body.max_new_tokens > settings.max_new_tokens:
-            raise HTTPException(422, f"max_new_tokens: at most {settings.max_new_tokens}")
-        args = (body.prompt, body.max_new_tokens, body.temperature, body.top_k, body.top_p)
-        if body.stream:
-            return StreamingResponse(
-                _sse(lm.stream(*args)),
-                media_type="text/event-stream",
-                headers={"Cache-Control": "no-cache"},
-            )
-        text = await run_in_threadpool(lm.generate, *args)
-        return {"prompt": body.prompt, "text": text}
+        return route
 
-    return app
+    if no_classifier:
+        missing = refuse("no classifier loaded (start with --classifier DIR)")
+        for path in ("/v1/classify", "/v1/attention"):
+            app.post(path, include_in_schema=False)(missing)
+    if no_lm:
+        missing = refuse("no language model loaded (start with --lm DIR)")
+        app.post("/v1/generate", include_in_schema=False)(missing)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trtune.infer.generate import SamplingSettings
+
 
 class _Strict(BaseModel):
     # Unknown fields are an error, so a typo ("text" for "texts") is not silently ignored.
@@ -51,15 +53,33 @@ class AttentionResponse(BaseModel):
     probabilities: dict[str, float] | None = None
 
 
+_SAMPLING = SamplingSettings()  # the one set of generation defaults
+
+
 class GenerateRequest(_Strict):
-    """A prompt and the sampling settings."""
+    """A prompt and the sampling settings (defaults: those of ``trtune lm generate``)."""
 
     prompt: str = Field(..., min_length=1, examples=["Bir varmış, bir yokmuş,"])
-    max_new_tokens: int = Field(50, ge=1)
-    temperature: float = Field(0.8, ge=0.0, le=5.0, description="0 means greedy decoding.")
-    top_k: int = Field(50, ge=0, description="0 turns top-k filtering off.")
-    top_p: float = Field(1.0, gt=0.0, le=1.0)
+    max_new_tokens: int = Field(_SAMPLING.max_new_tokens, ge=1)
+    temperature: float = Field(
+        _SAMPLING.temperature, ge=0.0, le=5.0, description="0 means greedy decoding."
+    )
+    top_k: int = Field(_SAMPLING.top_k, ge=0, description="0 turns top-k filtering off.")
+    top_p: float = Field(_SAMPLING.top_p, gt=0.0, le=1.0)
+    repetition_penalty: float = Field(_SAMPLING.repetition_penalty, gt=0.0, le=10.0)
+    seed: int = Field(_SAMPLING.seed, description="Sampling seed (the same seed, the same text).")
     stream: bool = Field(False, description="Answer as text/event-stream, piece by piece.")
+
+    def sampling(self) -> SamplingSettings:
+        """The request's sampling settings."""
+        return SamplingSettings(
+            temperature=self.temperature,
+            top_k=self.top_k,
+            top_p=self.top_p,
+            max_new_tokens=self.max_new_tokens,
+            repetition_penalty=self.repetition_penalty,
+            seed=self.seed,
+        )
 
 
 class GenerateResponse(BaseModel):

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from trtune.devices import resolve_device, resolve_dtype
 from trtune.errors import UserError
+from trtune.run.devices import resolve_device, resolve_dtype
 
 
 @dataclass
@@ -33,13 +33,15 @@ class ServeSettings:
     max_chars: int = field(default=2000, metadata={"help": "Characters per text or prompt."})
     max_body_bytes: int = field(default=1_000_000, metadata={"help": "Request body size limit."})
     max_new_tokens: int = field(default=256, metadata={"help": "Upper bound on max_new_tokens."})
-    max_length: int = field(default=128, metadata={"help": "Tokens per text for the classifier."})
     device: str = field(
         default="auto", metadata={"help": "auto (a CUDA GPU when there is one), cpu, cuda, cuda:N."}
     )
     dtype: str = field(
         default="auto",
-        metadata={"help": "auto (see trtune.devices), float32, bfloat16, float16 (GPU only)."},
+        metadata={
+            "help": "auto (bfloat16 on a GPU; on a CPU with AMX, bfloat16 for the classifier "
+            "and float32 for the LM; else float32), float32, bfloat16, float16 (GPU only)."
+        },
     )
     attention_max_tokens: int = field(
         default=64, metadata={"help": "Tokens shown in the attention heat map, at most."}
@@ -69,7 +71,6 @@ class ServeSettings:
             "max_chars",
             "max_body_bytes",
             "max_new_tokens",
-            "max_length",
             "attention_max_tokens",
         ):
             if getattr(self, name) < 1:

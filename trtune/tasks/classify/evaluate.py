@@ -1,0 +1,41 @@
+"""``classify eval``: score a saved classifier on a labelled file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trtune.data import load_labeled
+from trtune.errors import UserError
+from trtune.infer.classify import load_classifier
+from trtune.report import classification_metrics
+
+
+def evaluate_folder(
+    model_dir: str | Path,
+    data: str | Path,
+    text_col: str | None = None,
+    label_col: str | None = None,
+    label_map: dict[str, str] | None = None,
+) -> dict:
+    """Metrics (as in ``metrics.json``) of the classifier in ``model_dir`` on every row of
+    ``data``.
+
+    Raises:
+        UserError: the file holds labels the classifier does not know.
+    """
+    classifier = load_classifier(model_dir)
+    labelled = load_labeled(data, text_col, label_col, label_map, min_classes=1)
+    unknown = sorted(set(labelled.labels) - set(classifier.labels))
+    if unknown:
+        raise UserError(
+            f"labels not known to the model: {', '.join(unknown)} (the model knows "
+            f"{', '.join(classifier.labels)}; use --label-map)",
+            file=data,
+        )
+    texts = [e.text for e in labelled.examples]
+    predictions = [p.label for p in classifier.predict(texts)]
+    metrics = classification_metrics(
+        [e.label for e in labelled.examples], predictions, classifier.labels
+    )
+    metrics["n"] = len(texts)
+    return metrics

@@ -1,0 +1,233 @@
+"""The files beside a classifier: metrics.json, figures/, report.html, README.md, trtune.json."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trtune.data import LabeledData
+from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
+from trtune.run.outdir import atomic_write_json, atomic_write_text
+from trtune.run.record import RunRecord, drop_report
+from trtune.tasks.classify.settings import ClassifySettings
+
+if TYPE_CHECKING:
+    from trtune.tasks.classify.train import MethodResult
+
+METHOD_TITLES = {
+    "features": "frozen encoder features + MLP head (the report's method)",
+    "finetune": "full fine-tuning (transformers.Trainer)",
+    "lora": "LoRA fine-tuning (peft)",
+    "tfidf": "TF-IDF + logistic regression",
+}
+
+
+@dataclass
+class ClassifyRun:
+    """Everything the artefacts describe."""
+
+    settings: ClassifySettings
+    data: LabeledData
+    split_sizes: dict[str, int]
+    metrics: dict
+    baseline: dict
+    method: MethodResult
+    tokenizer_folds_dotless_i: bool
+    data_sha256: str
+
+    @property
+    def labels(self) -> list[str]:
+        return self.data.labels
+
+    @property
+    def history(self) -> dict[str, list[float]]:
+        return self.method.history
+
+    @property
+    def data_summary(self) -> dict:
+        return self.data.report.to_dict()
+
+
+def write_figures(out_dir: Path, record: ClassifyRun) -> list[Path]:
+    """Accuracy and loss curves (when there are any) and the confusion matrix."""
+    figures = out_dir / "figures"
+    paths = []
+    history = record.history
+    if history.get("val_loss"):
+        paths.append(
+            plot_curves(
+                {"train": history.get("train_accuracy", []), "validation": history["val_accuracy"]},
+                figures / "accuracy.png",
+                "Accuracy",
+                ylabel="accuracy",
+            )
+        )
+        paths.append(
+            plot_curves(
+                {"train": history.get("train_loss", []), "validation": history["val_loss"]},
+                figures / "loss.png",
+                "Loss (cross-entropy)",
+                ylabel="loss",
+            )
+        )
+    paths.append(
+        plot_confusion_matrix(
+            record.metrics["confusion_matrix"],
+            record.labels,
+            figures / "confusion_matrix.png",
+            f"Confusion matrix (test, {record.settings.method})",
+        )
+    )
+    return paths
+
+
+def _metrics_table(record: ClassifyRun) -> list[list]:
+    rows: list[list] = [["", "accuracy", "macro-F1"]]
+    rows.append([record.settings.method, record.metrics["accuracy"], record.metrics["macro_f1"]])
+    if record.settings.method != "tfidf":
+        rows.append(["tfidf baseline", record.baseline["accuracy"], record.baseline["macro_f1"]])
+    return rows
+
+
+def _per_class_table(metrics: dict) -> list[list]:
+    rows: list[list] = [["label", "precision", "recall", "F1", "support"]]
+    for label, values in metrics["per_class"].items():
+        rows.append([label, values["precision"], values["recall"], values["f1"], values["support"]])
+    return rows
+
+
+BALANCED_NOTE = (
+    "Class-weighted loss (balanced: each class weighs n / (classes x its count)), "
+    "for the method and the TF-IDF baseline."
+)
+
+
+def _test_sentence(record: ClassifyRun) -> str:
+    s, n = record.settings, record.split_sizes["test"]
+    if s.test_data:
+        return f"Test set: {n} texts from {s.test_data}."
+    return f"Test set: {n} texts held out ({s.test_size:.0%} stratified, seed {s.seed})."
+
+
+def write_html_report(out_dir: Path, record: ClassifyRun, figures: list[Path]) -> Path:
+    """The self-contained report.html."""
+    s = record.settings
+    summary = record.data_summary
+    data_rows = [
+        ["file", ", ".join(s.data)],
+        ["rows read", summary.get("rows_read", "")],
+        ["rows kept", summary.get("rows_kept", "")],
+        ["dropped", ", ".join(f"{k}: {v}" for k, v in summary.get("dropped", {}).items()) or "0"],
+        ["labels", ", ".join(f"{k}: {v}" for k, v in summary.get("label_counts", {}).items())],
+        ["split", ", ".join(f"{k}: {v}" for k, v in record.split_sizes.items())],
+    ]
+    timing = record.metrics.get("timing", {})
+    sections = [
+        Section(
+            "Result",
+            paragraphs=[
+                f"Method: {METHOD_TITLES[s.method]}"
+                + ("." if s.method == "tfidf" else f"; model: {s.model}."),
+                _test_sentence(record),
+                *([BALANCED_NOTE] if s.class_weight == "balanced" else []),
+                f"Training took {timing.get('train_seconds', 0):.1f} s "
+                f"({timing.get('train_samples_per_second', 0):.1f} samples/s).",
+            ],
+            table=_metrics_table(record),
+        ),
+        Section("Per class (test)", table=_per_class_table(record.metrics)),
+        Section("Figures", images=figures),
+        Section("Data", table=[["", ""], *data_rows]),
+        Section("Settings", data=s.to_dict()),
+    ]
+    return write_report(out_dir / "report.html", f"trtune classify: {s.method}", sections)
+
+
+def model_card(record: ClassifyRun) -> str:
+    """README.md: what the model is, how it was trained, how well it does, how to load it."""
+    s, m, b = record.settings, record.metrics, record.baseline
+    if s.method in ("finetune",) or (s.method == "lora" and s.merge):
+        usage = (
+            "```python\nfrom transformers import pipeline\n"
+            'clf = pipeline("text-classification", model="PATH/TO/THIS/FOLDER")\n'
+            'print(clf("Ürün harika, çok memnun kaldım"))\n```\n'
+        )
+    else:
+        usage = (
+            "```python\nfrom trtune.infer.classify import load_classifier\n"
+            'clf = load_classifier("PATH/TO/THIS/FOLDER")\n'
+            'print(clf.predict(["Ürün harika, çok memnun kaldım"]))\n```\n'
+        )
+    lines = [
+        f"# Turkish text classifier ({s.method})",
+        "",
+        f"Trained with `trtune classify train` ({METHOD_TITLES[s.method]}) on "
+        + ", ".join(f"`{Path(p).name}`" for p in s.data)
+        + ("" if s.method == "tfidf" else f" starting from `{s.model}`")
+        + f". Labels: {', '.join(record.labels)}.",
+        "",
+        "| | accuracy | macro-F1 |",
+        "|---|---|---|",
+        f"| {s.method} | {m['accuracy']:.4f} | {m['macro_f1']:.4f} |",
+        *(
+            []
+            if s.method == "tfidf"
+            else [f"| tfidf baseline | {b['accuracy']:.4f} | {b['macro_f1']:.4f} |"]
+        ),
+        "",
+        _test_sentence(record),
+        *(["", BALANCED_NOTE] if s.class_weight == "balanced" else []),
+        "",
+        "## Use",
+        "",
+        usage,
+        'Or from the command line: `trtune classify predict --model PATH "metin"`.',
+        "",
+        "Full settings: `trtune.json`; metrics: `metrics.json`; report: `report.html`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_artefacts(out_dir: Path, record: ClassifyRun) -> dict[str, Path]:
+    """Write every file beside the model; returns their paths by name."""
+    metrics = dict(record.metrics)
+    metrics["baseline"] = record.baseline
+    metrics["method"] = record.settings.method
+    metrics["history"] = record.history
+    paths = {"metrics": atomic_write_json(out_dir / "metrics.json", metrics)}
+    figures = write_figures(out_dir, record)
+    paths["report"] = write_html_report(out_dir, record, figures)
+    paths["readme"] = atomic_write_text(out_dir / "README.md", model_card(record))
+    paths["trtune"] = run_record(record).write(out_dir)
+    return paths
+
+
+def run_record(record: ClassifyRun) -> RunRecord:
+    """``trtune.json`` of a classifier run."""
+    s, report = record.settings, record.data.report
+    return RunRecord(
+        command="classify train",
+        task="classify",
+        method=s.method,
+        settings=s.to_dict(),
+        data={
+            "paths": list(s.data),
+            "format": report.format,
+            "sha256": record.data_sha256,
+            "drops": drop_report(report.rows_kept, report.dropped, report.dropped_rows),
+            "split_sizes": record.split_sizes,
+            "inspect": report.to_dict(),
+        },
+        model={
+            "base": s.model if s.method != "tfidf" else None,
+            "labels": record.labels,
+            "max_length": s.max_length,
+            "tokenizer_folds_dotless_i": record.tokenizer_folds_dotless_i,
+        },
+        steps=record.method.steps,
+        resumed_from=record.method.resumed_from,
+        timings={"train_seconds": record.method.train_seconds},
+        details=record.method.details,
+    )
