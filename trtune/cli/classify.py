@@ -31,7 +31,7 @@ def _train(settings, flags: RunFlags) -> None:
         show_plan(plan(settings), flags.as_json)
         return
     quiet_transformers()
-    result = train_classifier(settings, flags.resume, flags.overwrite, reporter())
+    result = train_classifier(settings, flags.resume, flags.overwrite, reporter(lang=flags.lang))
     if result is None:  # a non-main process of a multi-process run
         return
     m, b = result.metrics, result.baseline

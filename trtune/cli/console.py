@@ -6,16 +6,31 @@ import json
 
 from rich.console import Console
 
+from trtune.errors import UserError
+from trtune.i18n import resolve_lang
 from trtune.run.progress import Reporter
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 
-def reporter(stdout: bool = False) -> Reporter:
+def reporter(stdout: bool = False, lang: str | None = None) -> Reporter:
     """The reporter library functions get from the CLI: progress and status on stderr
-    (``stdout``: on stdout, where ``lm train`` has always written its plan and progress)."""
-    return Reporter(console if stdout else err_console)
+    (``stdout``: on stdout, where ``lm train`` has always written its plan and progress),
+    in the language of ``--lang`` / ``TRTUNE_LANG`` / the locale."""
+    return Reporter(console if stdout else err_console, lang=cli_lang(lang))
+
+
+def cli_lang(value: str | None = None) -> str:
+    """The language of this command (see :func:`trtune.i18n.resolve_lang`).
+
+    Raises:
+        UserError: an unknown language.
+    """
+    try:
+        return resolve_lang(value)
+    except ValueError as exc:
+        raise UserError(f"--lang: {exc}") from None
 
 
 def quiet_transformers() -> None:

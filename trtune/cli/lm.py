@@ -28,7 +28,9 @@ def _train(settings: LMSettings, flags: RunFlags) -> None:
     from trtune.tasks.lm.train import train_lm
 
     quiet_transformers()
-    result = train_lm(settings, flags.resume, flags.overwrite, flags.dry_run, reporter(stdout=True))
+    result = train_lm(
+        settings, flags.resume, flags.overwrite, flags.dry_run, reporter(True, flags.lang)
+    )
     if result.out_dir is None:
         show_plan({"task": "lm", **result.metrics, "settings": settings.to_dict()}, flags.as_json)
         return

@@ -35,6 +35,7 @@ class RunFlags:
     overwrite: bool = False
     dry_run: bool = False
     as_json: bool = False
+    lang: str | None = None
 
 
 def _cli_type(cls: type, name: str) -> Any:
@@ -165,8 +166,9 @@ _RUN_FLAGS = [
     ("overwrite", bool, False, "--overwrite", "Replace the folder --out."),
     ("dry_run", bool, False, "--dry-run", "Check data and settings; train nothing."),
     ("as_json", bool, False, "--json", "With --dry-run: print the plan as JSON."),
+    ("lang", str | None, None, "--lang", "Language of the output: tr or en (TRTUNE_LANG, locale)."),
 ]
-_RUN_FLAG_NAMES = ("resume", "overwrite", "dry_run", "as_json")
+_RUN_FLAG_NAMES = ("resume", "overwrite", "dry_run", "as_json", "lang")
 
 
 def settings_command(

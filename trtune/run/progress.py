@@ -90,11 +90,13 @@ class Reporter:
     Args:
         console: where to print; ``None`` makes a silent reporter.
         plain_every: seconds between progress lines when ``console`` is not a terminal.
+        lang: the language of what is said (``tr`` or ``en``, see :mod:`trtune.i18n`).
     """
 
-    def __init__(self, console: Console | None = None, plain_every: float = 30.0):
+    def __init__(self, console: Console | None = None, plain_every: float = 30.0, lang: str = "en"):
         self.console = console
         self.plain_every = plain_every
+        self.lang = lang
 
     @classmethod
     def silent(cls) -> Reporter:
