@@ -9,6 +9,7 @@ from pathlib import Path
 
 from trtune import __version__
 from trtune.classify.settings import ClassifySettings
+from trtune.data import describe_sources
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.train.outdir import atomic_write_json, atomic_write_text
 
@@ -93,7 +94,7 @@ def write_html_report(out_dir: Path, record: RunRecord, figures: list[Path]) -> 
     s = record.settings
     summary = record.data_summary
     data_rows = [
-        ["file", s.data],
+        ["file", describe_sources(s.data)],
         ["rows read", summary.get("rows_read", "")],
         ["rows kept", summary.get("rows_kept", "")],
         ["dropped", ", ".join(f"{k}: {v}" for k, v in summary.get("dropped", {}).items()) or "0"],
@@ -141,7 +142,8 @@ def model_card(record: RunRecord) -> str:
     lines = [
         f"# Turkish text classifier ({s.method})",
         "",
-        f"Trained with `trtune classify train` ({METHOD_TITLES[s.method]}) on `{Path(s.data).name}`"
+        f"Trained with `trtune classify train` ({METHOD_TITLES[s.method]}) on "
+        f"`{describe_sources(s.data, names_only=True)}`"
         + ("" if s.method == "tfidf" else f" starting from `{s.model}`")
         + f". Labels: {', '.join(record.labels)}.",
         "",

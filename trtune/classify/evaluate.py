@@ -12,13 +12,13 @@ from trtune.report import classification_metrics
 
 def evaluate_folder(
     model_dir: str | Path,
-    data: str | Path,
+    data: str | Path | list[str],
     text_col: str | None = None,
     label_col: str | None = None,
     label_map: dict[str, str] | None = None,
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the classifier in ``model_dir`` on every row of
-    ``data``.
+    ``data`` (a file, a label folder, ``FILE:LABEL`` or a list: see ``load_labeled``).
 
     Raises:
         UserError: the file holds labels the classifier does not know.
@@ -30,7 +30,7 @@ def evaluate_folder(
         raise UserError(
             f"labels not known to the model: {', '.join(unknown)} (the model knows "
             f"{', '.join(classifier.labels)}; use --label-map)",
-            file=data,
+            file=labelled.path,
         )
     texts = [e.text for e in labelled.examples]
     predictions = [p.label for p in classifier.predict(texts)]

@@ -52,7 +52,12 @@ METHOD_DEFAULTS: dict[str, dict[str, Any]] = {
 class ClassifySettings:
     """Everything a classifier training run depends on (dumped to ``trtune.json``)."""
 
-    data: str = field(metadata={"help": "labelled text file (CSV, TSV, JSON, JSONL, Parquet)"})
+    data: str | list[str] = field(
+        metadata={
+            "help": "labelled text file (CSV, TSV, JSON, JSONL, Parquet), a folder with one "
+            "file or sub-folder per label, FILE:LABEL, or a list of these"
+        }
+    )
     out: str = field(metadata={"help": "output folder"})
     model: str = field(default="tiny", metadata={"help": "Hub name, local folder or 'tiny'"})
     method: Method = field(default="finetune", metadata={"help": "features|finetune|lora|tfidf"})

@@ -91,7 +91,7 @@ def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
             "(train/validation/test); the test part"
             + (" and the validation part need" if needs_validation else " needs")
             + " at least one text: add rows",
-            file=settings.data,
+            file=data.path,
         )
     return data, split
 

@@ -20,6 +20,20 @@ _LABEL_COL = typer.Option(None, "--label-col", help="Name of the label column.")
 _LABEL_MAP = typer.Option(
     None, "--label-map", help="Name raw labels, e.g. 0=negative,1=positive,2=neutral."
 )
+_DATA = typer.Option(
+    None,
+    "--data",
+    help="Labelled data file, a folder with one .txt file or sub-folder per label, or "
+    "FILE:LABEL (one text per line); repeat for several.",
+    show_default=False,
+)
+
+
+def _one_or_many(data: list[str] | None) -> str | list[str] | None:
+    """One ``--data`` value as itself (trtune.json keeps a plain path), several as a list."""
+    if not data:
+        return None
+    return data[0] if len(data) == 1 else list(data)
 
 
 def _quiet_transformers() -> None:
@@ -32,7 +46,7 @@ def _quiet_transformers() -> None:
 
 @app.command()
 def train(
-    data: str | None = typer.Option(None, "--data", help="Labelled data file."),
+    data: list[str] | None = _DATA,
     model: str | None = typer.Option(None, "--model", help="Hub name, local folder or 'tiny'."),
     method: str | None = typer.Option(None, "--method", help="features|finetune|lora|tfidf"),
     out: str | None = typer.Option(None, "--out", help="Output folder."),
@@ -87,7 +101,7 @@ def train(
 
     settings = build_settings(
         config,
-        data=data,
+        data=_one_or_many(data),
         out=out,
         model=model,
         method=method,
@@ -166,7 +180,7 @@ def predict(
 @app.command(name="eval")
 def evaluate(
     model: str = typer.Option(..., "--model", help="Folder written by `classify train`."),
-    data: str = typer.Option(..., "--data", help="Labelled data file."),
+    data: list[str] = _DATA,
     text_col: str | None = _TEXT_COL,
     label_col: str | None = _LABEL_COL,
     label_map: str | None = _LABEL_MAP,
@@ -177,8 +191,14 @@ def evaluate(
     from trtune.data import parse_label_map
 
     _quiet_transformers()
+    if not data:
+        raise UserError("--data is required (a labelled file, a folder or FILE:LABEL)")
     metrics = evaluate_folder(
-        model, data, text_col, label_col, parse_label_map(label_map) if label_map else None
+        model,
+        _one_or_many(data),
+        text_col,
+        label_col,
+        parse_label_map(label_map) if label_map else None,
     )
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from trtune.data.columns import is_known_column_name, is_number
+from trtune.data.encoding import EMPTY_FILE
 from trtune.data.table import Table
 from trtune.errors import UserError
 
@@ -212,7 +213,7 @@ def read_delimited(path: Path, text: str, encoding: str, tab: bool) -> Table:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     lines = text.splitlines(keepends=True)
     if not any(line.strip() for line in lines):
-        raise UserError("the file is empty", path)
+        raise UserError(EMPTY_FILE, path)
     delimiter = "\t" if tab else _sniff_delimiter(lines)
     quoting = any('"' in line for line in lines[:_SNIFF_RECORDS])
     numbered = list(_records(lines, delimiter, quoting, _RowEnds(lines, delimiter)))

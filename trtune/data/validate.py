@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from trtune.data.columns import (
+    ColumnChoice,
     check_label_values,
     check_text_values,
     choose_columns,
@@ -124,12 +125,14 @@ def candidate_example(
     return None
 
 
-def keep_unique(candidates: list[tuple[Example, Where]], drops: dict) -> list[Example]:
+def keep_unique(
+    candidates: list[tuple[Example, Where]], drops: dict
+) -> list[tuple[Example, Where]]:
     """Drop texts given conflicting labels (every copy) and exact duplicates (later copies)."""
     labels_by_text: dict[str, set[str]] = defaultdict(set)
     for example, _ in candidates:
         labels_by_text[example.text].add(example.label)
-    kept: list[Example] = []
+    kept: list[tuple[Example, Where]] = []
     seen: set[str] = set()
     for example, where in candidates:
         if len(labels_by_text[example.text]) > 1:
@@ -138,8 +141,47 @@ def keep_unique(candidates: list[tuple[Example, Where]], drops: dict) -> list[Ex
             drops["duplicate"].append(where)
         else:
             seen.add(example.text)
-            kept.append(example)
+            kept.append((example, where))
     return kept
+
+
+def table_candidates(
+    table: Table,
+    text_col: str | None,
+    label_col: str | None,
+    label_map: dict[str, str] | None,
+    max_chars: int,
+    drops: dict,
+    repairs: dict,
+    name: str | None = None,
+) -> tuple[list[tuple[Example, Where]], ColumnChoice]:
+    """The rows of ``table`` that could be examples, before duplicates are looked for.
+
+    Args:
+        name: how drop and repair reports name the file (``name:row``); None: the row alone.
+
+    Raises:
+        UserError: no text or label column, a label column of texts or a text column of
+            numbers.
+    """
+    path = str(table.path)
+    choice = choose_columns(table.columns, table.rows, text_col, label_col, path)
+    text_index = table.columns.index(choice.text)
+    label_index = table.columns.index(choice.label) if choice.label else None
+    found: dict[str, list[Where]] = defaultdict(list)
+    rows = list(_table_rows(table, text_index, label_index, found))
+    for reason, numbers in found.items():
+        repairs[reason].extend(n if name is None else f"{name}:{n}" for n in numbers)
+    if choice.label is not None:
+        check_label_values(choice.label, [lab for _, _, lab in rows if lab], path)
+    check_text_values(choice.text, [text for _, text, _ in rows if text], path)
+    candidates = []
+    for number, text, label in rows:
+        where = number if name is None else f"{name}:{number}"
+        example = candidate_example(text, label, number, where, drops, label_map, max_chars)
+        if example is not None:
+            candidates.append((example, where))
+    return candidates, choice
 
 
 def examples_from_table(
@@ -152,29 +194,18 @@ def examples_from_table(
     """Validate a table's rows into examples and build the inspect report.
 
     Raises:
-        UserError: no text or label column, a label column of texts or a text column of
-            numbers.
+        UserError: see :func:`table_candidates`.
     """
-    path = str(table.path)
-    choice = choose_columns(table.columns, table.rows, text_col, label_col, path)
-    text_index = table.columns.index(choice.text)
-    label_index = table.columns.index(choice.label) if choice.label else None
     drops: dict[str, list[Where]] = defaultdict(list)
     repairs: dict[str, list[Where]] = defaultdict(list)
-    rows = list(_table_rows(table, text_index, label_index, repairs))
-    if choice.label is not None:
-        check_label_values(choice.label, [lab for _, _, lab in rows if lab], path)
-    check_text_values(choice.text, [text for _, text, _ in rows if text], path)
-    candidates = []
-    for number, text, label in rows:
-        example = candidate_example(text, label, number, number, drops, label_map, max_chars)
-        if example is not None:
-            candidates.append((example, number))
-    kept = keep_unique(candidates, drops)
+    candidates, choice = table_candidates(
+        table, text_col, label_col, label_map, max_chars, drops, repairs
+    )
+    kept = [example for example, _ in keep_unique(candidates, drops)]
     dropped, dropped_rows = counted(drops, DROP_REASONS)
     repair_counts, repaired_rows = counted(repairs, REPAIR_REASONS)
     report = InspectReport(
-        path=path,
+        path=str(table.path),
         format=table.format,
         encoding=table.encoding,
         delimiter=table.delimiter,
@@ -189,47 +220,16 @@ def examples_from_table(
         repaired=len({n for numbers in repairs.values() for n in numbers}),
         dropped=dropped,
         dropped_rows=dropped_rows,
-        label_counts=dict(Counter(e.label for e in kept).most_common()),
+        label_counts=label_counts(kept),
         repairs=repair_counts,
         repaired_rows=repaired_rows,
     )
     return kept, report
 
 
-def inspect_file(
-    path: str | Path,
-    text_col: str | None = None,
-    label_col: str | None = None,
-    label_map: dict[str, str] | None = None,
-) -> InspectReport:
-    """Read and validate ``path``; return only the report."""
-    _, report = examples_from_table(read_table(path), text_col, label_col, label_map)
-    return report
-
-
-def load_labeled(
-    path: str | Path,
-    text_col: str | None = None,
-    label_col: str | None = None,
-    label_map: dict[str, str] | None = None,
-    min_classes: int = 2,
-) -> LabeledData:
-    """Read a labelled text file: the function every training command uses.
-
-    Raises:
-        UserError: the file cannot be read, or holds fewer than ``min_classes`` labels.
-    """
-    examples, report = examples_from_table(read_table(path), text_col, label_col, label_map)
-    if not examples:
-        raise UserError("no usable rows (see `trtune data inspect` for what was dropped)", path)
-    labels = sorted(report.label_counts)
-    if len(labels) < min_classes:
-        raise UserError(
-            f"found {len(labels)} label(s) ({', '.join(labels)}); training needs at least "
-            f"{min_classes} classes",
-            path,
-        )
-    return LabeledData(Path(path), examples, labels, report)
+def label_counts(examples: list[Example]) -> dict[str, int]:
+    """Examples per label, most frequent first."""
+    return dict(Counter(e.label for e in examples).most_common())
 
 
 def _lines(path: Path) -> list[str]:
