@@ -110,6 +110,7 @@ def write_html_report(out_dir: Path, record: RunRecord, figures: list[Path]) -> 
                 + ("." if s.method == "tfidf" else f"; model: {s.model}."),
                 f"Test set: {record.split_sizes['test']} texts held out "
                 f"({s.test_size:.0%} stratified, seed {s.seed}).",
+                *(f"Warning: {w}." for w in summary.get("warnings", [])),
                 *([BALANCED_NOTE] if s.class_weight == "balanced" else []),
                 f"Training took {timing.get('train_seconds', 0):.1f} s "
                 f"({timing.get('train_samples_per_second', 0):.1f} samples/s).",
@@ -157,6 +158,7 @@ def model_card(record: RunRecord) -> str:
         ),
         "",
         f"Test set: {record.split_sizes['test']} held-out texts (stratified, seed {s.seed}).",
+        *(f"\n**Warning:** {w}." for w in record.data_summary.get("warnings", [])),
         *(["", BALANCED_NOTE] if s.class_weight == "balanced" else []),
         "",
         "## Use",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from trtune.classify.predict import load_classifier
 from trtune.data import load_labeled
+from trtune.data.evaluation import check_evaluation_part
 from trtune.errors import UserError
 from trtune.report import classification_metrics
 
@@ -18,7 +19,8 @@ def evaluate_folder(
     label_map: dict[str, str] | None = None,
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the classifier in ``model_dir`` on every row of
-    ``data`` (a file, a label folder, ``FILE:LABEL`` or a list: see ``load_labeled``).
+    ``data`` (a file, a label folder, ``FILE:LABEL`` or a list: see ``load_labeled``), with
+    ``warnings`` about data too small to trust.
 
     Raises:
         UserError: the file holds labels the classifier does not know.
@@ -38,4 +40,7 @@ def evaluate_folder(
         [e.label for e in labelled.examples], predictions, classifier.labels
     )
     metrics["n"] = len(texts)
+    metrics["warnings"] = check_evaluation_part(
+        labelled.examples, classifier.labels, require_every_label=False, what="the data"
+    )
     return metrics

@@ -21,6 +21,9 @@ Method = Literal["features", "finetune", "lora", "tfidf"]
 METHODS = ("features", "finetune", "lora", "tfidf")
 POOLINGS = ("cls", "mean")
 CLASS_WEIGHTS = ("none", "balanced")
+# A test part without every label is refused at this share, accepted (with a warning) at a
+# share the user chose.
+DEFAULT_TEST_SIZE = 0.25
 
 # Per method: epochs, learning rate, early-stopping patience (epochs), warm-up share, weight
 # decay and the validation share of the training part (None: see validation_share). The
@@ -67,7 +70,7 @@ class ClassifySettings:
     max_length: int = field(default=128, metadata={"help": "max tokens per text"})
     seed: int = field(default=42, metadata={"help": "seed for split, init and shuffling"})
     patience: int | None = field(default=None, metadata={"help": "early-stopping patience"})
-    test_size: float = field(default=0.25, metadata={"help": "held-out test fraction"})
+    test_size: float = field(default=DEFAULT_TEST_SIZE, metadata={"help": "held-out test fraction"})
     validation_size: float | None = field(
         default=None, metadata={"help": "validation share of train (method default)"}
     )

@@ -24,9 +24,10 @@ from trtune.classify.predict import (
     BASE_MODEL_DIR,
     load_classifier,
 )
-from trtune.classify.settings import ClassifySettings, validation_share
+from trtune.classify.settings import DEFAULT_TEST_SIZE, ClassifySettings, validation_share
 from trtune.cli.console import err_console
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
+from trtune.data.evaluation import check_evaluation_part
 from trtune.errors import UserError
 from trtune.models import (
     FOLD_NOTE,
@@ -93,6 +94,10 @@ def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
             + " at least one text: add rows",
             file=data.path,
         )
+    chosen = settings.test_size != DEFAULT_TEST_SIZE  # --test-size says a small part is fine
+    data.report.warnings += check_evaluation_part(
+        split.test, data.labels, require_every_label=not chosen, file=data.path
+    )
     return data, split
 
 
@@ -230,6 +235,8 @@ def _train_classifier(
             markup=False,
             soft_wrap=True,
         )
+        for warning in data.report.warnings:
+            err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
     test_texts = [e.text for e in split.test]
     test_labels = [e.label for e in split.test]
 

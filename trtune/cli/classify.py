@@ -200,6 +200,8 @@ def evaluate(
         label_col,
         parse_label_map(label_map) if label_map else None,
     )
+    for warning in metrics["warnings"]:
+        err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return
