@@ -7,17 +7,24 @@ sub-folder per label, or ``FILE:LABEL``; several sources are read as one data se
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from trtune.data.layouts import parse_spec, read_sources
+from trtune.data.layouts import Source, expand_sources, parse_spec, source_candidates
 from trtune.data.read import read_table
 from trtune.data.validate import (
+    DROP_REASONS,
     MAX_TEXT_CHARS,
+    REPAIR_REASONS,
     Example,
     InspectReport,
     LabeledData,
+    Where,
+    counted,
     examples_from_table,
+    keep_unique,
+    label_counts,
 )
 from trtune.errors import UserError
 
@@ -40,6 +47,91 @@ def describe_sources(sources: Sources, names_only: bool = False) -> str:
     if names_only:
         specs = [Path(s).name for s in specs]
     return " + ".join(specs)
+
+
+def _found_how(sources: list[Source], specs: list[str | Path]) -> str:
+    """Where the labels came from, for the report's ``columns_found``."""
+    given = [parse_spec(spec)[1] is not None for spec in specs]
+    if all(s.label is None for s in sources):
+        return "per file"
+    if all(given):
+        return "labels given as FILE:LABEL"
+    if not any(given) and all(s.label for s in sources):
+        return "labels from file names"
+    return "per file"
+
+
+def _combined_report(name: str, how: str, entries: list[dict], kept, drops, repairs, warnings):
+    """The report of several sources: totals, per-source entries, drops as ``file:row``."""
+    dropped, dropped_rows = counted(drops, DROP_REASONS)
+    repair_counts, repaired_rows = counted(repairs, REPAIR_REASONS)
+    examples = [example for example, _ in kept]
+    encodings = [e["encoding"] for e in entries if e.get("encoding")]
+    return InspectReport(
+        path=name,
+        format="several files",
+        encoding=", ".join(dict.fromkeys(encodings)),
+        delimiter=None,
+        quoting="none",
+        header=False,
+        columns=["text", "label"],
+        text_column="text",
+        label_column="label",
+        columns_found=how,
+        rows_read=sum(e["rows_read"] for e in entries),
+        rows_kept=len(examples),
+        repaired=len({where for wheres in repairs.values() for where in wheres}),
+        dropped=dropped,
+        dropped_rows=dropped_rows,
+        label_counts=label_counts(examples),
+        repairs=repair_counts,
+        repaired_rows=repaired_rows,
+        sources=entries,
+        warnings=warnings,
+    )
+
+
+def read_sources(
+    specs: list[str | Path],
+    name: str,
+    text_col: str | None,
+    label_col: str | None,
+    label_map: dict[str, str] | None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> tuple[list[Example], InspectReport]:
+    """Read several sources (files, folders, ``FILE:LABEL``) as one labelled data set.
+
+    Conflicting labels and duplicates are found across all the sources.
+
+    Args:
+        specs: the ``--data`` values.
+        name: how messages and the report name the whole (see :func:`describe_sources`).
+
+    Raises:
+        UserError: a file cannot be read, a folder is no label layout, or ``--label-col``
+            is given where labels come from file names.
+    """
+    warnings: list[str] = []
+    sources = expand_sources(specs, warnings)
+    if label_col is not None and any(s.label is not None for s in sources):
+        raise UserError("--label-col has no meaning when the labels come from file names", name)
+    drops: dict[str, list[Where]] = defaultdict(list)
+    repairs: dict[str, list[Where]] = defaultdict(list)
+    candidates, entries, owner = [], [], {}
+    for index, source in enumerate(sources):
+        found, entry = source_candidates(
+            source, text_col, label_col, label_map, max_chars, drops, repairs
+        )
+        owner.update((where, index) for _, where in found)
+        candidates += found
+        entries.append(entry)
+    kept = keep_unique(candidates, drops)
+    per_source = Counter(owner[where] for _, where in kept)
+    for index, entry in enumerate(entries):
+        entry["rows_kept"] = per_source[index]
+    how = _found_how(sources, specs)
+    report = _combined_report(name, how, entries, kept, drops, repairs, warnings)
+    return [example for example, _ in kept], report
 
 
 def read_labeled(

@@ -4,14 +4,13 @@ Many Turkish data sets come as one file per label (``pozitif.txt`` + ``negatif.t
 text per line, often in Windows-1254) or as a folder with one sub-folder per label (one text
 per file). A folder is read as such a layout: each ``.txt`` file (or file without a suffix)
 is a label named by the file, each sub-folder a label named by the folder. Every source
-gives candidate examples; conflicting labels and duplicates are then found across all of
-them, and one report counts every file.
+gives candidate examples with its entry in the report; :mod:`trtune.data.labeled` then
+finds conflicting labels and duplicates across all of them.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,18 +23,7 @@ from trtune.data.columns import (
 from trtune.data.encoding import EMPTY_FILE
 from trtune.data.read import read_table
 from trtune.data.source import read_user_text
-from trtune.data.validate import (
-    DROP_REASONS,
-    REPAIR_REASONS,
-    Example,
-    InspectReport,
-    Where,
-    candidate_example,
-    counted,
-    keep_unique,
-    label_counts,
-    table_candidates,
-)
+from trtune.data.validate import Example, Where, candidate_example, table_candidates
 from trtune.errors import UserError
 
 SPLIT_NAMES = frozenset({"train", "test", "dev", "val", "valid", "validation", "eval"})
@@ -184,8 +172,17 @@ def _file_rows(source: Source) -> tuple[list[tuple[str, str]], list[str]]:
     return rows, encodings
 
 
-def _candidates(source: Source, text_col, label_col, label_map, max_chars, drops, repairs):
-    """The candidate examples of one source and its entry in the report's ``sources``."""
+def source_candidates(
+    source: Source,
+    text_col: str | None,
+    label_col: str | None,
+    label_map: dict[str, str] | None,
+    max_chars: int,
+    drops: dict,
+    repairs: dict,
+) -> tuple[list[tuple[Example, Where]], dict]:
+    """The candidate examples of one source (drops and repairs counted into the dicts given)
+    and the source's entry in the report's ``sources``."""
     label = None if source.label is None else normalize_label(source.label, label_map)
     entry: dict = {"path": str(source.path), "label": label}
     if source.label is None:  # a table with its own label column
@@ -210,78 +207,3 @@ def _candidates(source: Source, text_col, label_col, label_map, max_chars, drops
         if example is not None:
             found.append((example, where))
     return found, entry
-
-
-def _found_how(sources: list[Source], specs: list[str | Path]) -> str:
-    if all(s.label is None for s in sources):
-        return "per file"
-    if all(parse_spec(spec)[1] is not None for spec in specs):
-        return "labels given as FILE:LABEL"
-    if all(parse_spec(spec)[1] is None for spec in specs) and all(s.label for s in sources):
-        return "labels from file names"
-    return "per file"
-
-
-def read_sources(
-    specs: list[str | Path],
-    name: str,
-    text_col: str | None,
-    label_col: str | None,
-    label_map: dict[str, str] | None,
-    max_chars: int,
-) -> tuple[list[Example], InspectReport]:
-    """Read several sources (files, folders, ``FILE:LABEL``) as one labelled data set.
-
-    Args:
-        specs: the ``--data`` values.
-        name: how messages and the report name the whole (see ``describe_sources``).
-
-    Raises:
-        UserError: a file cannot be read, a folder is no label layout, or ``--label-col``
-            is given where labels come from file names.
-    """
-    warnings: list[str] = []
-    sources = expand_sources(specs, warnings)
-    if label_col is not None and any(s.label is not None for s in sources):
-        raise UserError("--label-col has no meaning when the labels come from file names", name)
-    drops: dict[str, list[Where]] = defaultdict(list)
-    repairs: dict[str, list[Where]] = defaultdict(list)
-    candidates, entries, owner = [], [], {}
-    for index, source in enumerate(sources):
-        found, entry = _candidates(
-            source, text_col, label_col, label_map, max_chars, drops, repairs
-        )
-        owner.update((where, index) for _, where in found)
-        candidates += found
-        entries.append(entry)
-    kept = keep_unique(candidates, drops)
-    per_source = Counter(owner[where] for _, where in kept)
-    for index, entry in enumerate(entries):
-        entry["rows_kept"] = per_source[index]
-    dropped, dropped_rows = counted(drops, DROP_REASONS)
-    repair_counts, repaired_rows = counted(repairs, REPAIR_REASONS)
-    examples = [example for example, _ in kept]
-    encodings = [e["encoding"] for e in entries if e.get("encoding")]
-    report = InspectReport(
-        path=name,
-        format="several files",
-        encoding=", ".join(dict.fromkeys(encodings)),
-        delimiter=None,
-        quoting="none",
-        header=False,
-        columns=["text", "label"],
-        text_column="text",
-        label_column="label",
-        columns_found=_found_how(sources, specs),
-        rows_read=sum(e["rows_read"] for e in entries),
-        rows_kept=len(examples),
-        repaired=sum(repair_counts.values()),
-        dropped=dropped,
-        dropped_rows=dropped_rows,
-        label_counts=label_counts(examples),
-        repairs=repair_counts,
-        repaired_rows=repaired_rows,
-        sources=entries,
-        warnings=warnings,
-    )
-    return examples, report

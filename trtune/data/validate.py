@@ -111,7 +111,13 @@ def _table_rows(table: Table, text_index: int, label_index: int | None, repairs:
 
 
 def candidate_example(
-    text: str, label: str, row: int, where: Where, drops: dict, label_map, max_chars: int
+    text: str,
+    label: str,
+    row: int,
+    where: Where,
+    drops: dict,
+    label_map: dict[str, str] | None,
+    max_chars: int,
 ) -> Example | None:
     """The example of one row, or None after counting why it is dropped."""
     if not text:
