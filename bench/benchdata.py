@@ -15,8 +15,8 @@ BUNDLED = ROOT / "examples" / "data" / "yorumlar.csv"
 
 def reviews(n: int, seed: int = 0) -> tuple[str, list[str], list[str]]:
     """``(source name, texts, labels)``: ``n`` reviews sampled with a fixed seed."""
+    from trtune.data import load_labeled
     from trtune.data.columns import parse_label_map
-    from trtune.data.validate import load_labeled
 
     if ETICARET.is_file():
         data = load_labeled(ETICARET, label_map=parse_label_map("0=negative,1=positive,2=neutral"))

@@ -37,7 +37,7 @@ def test_read_squad_contexts(tmp_path):
     path = tmp_path / "squad.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert read_text(path) == ctx  # duplicates dropped, questions left out
-    with pytest.raises(UserError, match="not found"):
+    with pytest.raises(UserError, match="no such file"):
         read_text(tmp_path / "missing.txt")
     turkish = "Şişli'de güzel bir gün; İstanbul'da yağmur yağıyor. " * 2
     for codec in ("utf-16", "cp1254", "iso-8859-9"):  # encodings are detected, not assumed

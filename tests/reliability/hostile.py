@@ -7,11 +7,17 @@ import os
 import zipfile
 from pathlib import Path
 
+# Ten distinct texts per label: the files that must train keep 30 texts, so the test part
+# holds every label (a test part without one is refused).
 GOOD_ROWS = [
-    ("Ürün çok güzel, tavsiye ederim", "olumlu"),
-    ("Berbat, iade ettim", "olumsuz"),
-    ("Fena değil, idare eder", "nötr"),
-] * 10
+    (f"{text} ({i}. sipariş)", label)
+    for i in range(1, 11)
+    for text, label in [
+        ("Ürün çok güzel, tavsiye ederim", "olumlu"),
+        ("Berbat, iade ettim", "olumsuz"),
+        ("Fena değil, idare eder", "nötr"),
+    ]
+]
 
 
 def _csv(rows) -> str:

@@ -44,7 +44,7 @@ def test_every_train_command_has_the_shared_flags_with_one_type_and_help():
         kinds = {(kind, multiple) for kind, multiple, _ in seen.values()}
         helps = {text for _, _, text in seen.values()}
         assert len(kinds) == 1, (flag, seen)
-        assert flag == "--method" or len(helps) == 1, (flag, seen)
+        assert flag in ("--method", "--data") or len(helps) == 1, (flag, seen)
 
 
 def test_every_option_has_help_and_old_spellings_are_hidden():

@@ -52,7 +52,7 @@ def reference(models):
 
 
 def test_classify_labels_and_probabilities(client, reference):
-    texts = ["Bu film harikaydı!", "Kargo çok gecikti.", ""]
+    texts = ["Bu film harikaydı!", "Kargo çok gecikti.", "Fena değil."]
     res = client.post("/v1/classify", json={"texts": texts})
     assert res.status_code == 200, res.text
     results = res.json()["results"]
@@ -190,6 +190,66 @@ def test_body_over_the_limit_is_413_with_or_without_content_length(client):
     assert res.status_code == 413
     assert "4000 bytes" in res.json()["error"]
     assert client.post("/v1/classify", json={"texts": ["a"]}).status_code == 200
+
+
+def _shape(res) -> dict:
+    """The documented error shape: exactly ``error`` (one line) and ``detail``."""
+    body = res.json()
+    assert set(body) == {"error", "detail"}, body
+    assert isinstance(body["error"], str) and "\n" not in body["error"]
+    return body
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "fragment"),
+    [
+        ("/v1/classify", {"texts": [""]}, "texts[0]: empty text"),
+        ("/v1/classify", {"texts": ["iyi", " \t\n "]}, "texts[1]: empty text"),
+        ("/v1/attention", {"text": "   "}, "text: empty text"),
+        ("/v1/classify", {"texts": ["iyi", "a\ud800b"]}, "texts[1]: unpaired surrogate"),
+    ],
+)
+def test_empty_texts_and_lone_surrogates_are_422_not_a_label_or_a_500(client, path, body, fragment):
+    res = client.post(
+        path, content=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    assert res.status_code == 422, res.text
+    assert _shape(res)["error"].startswith(fragment)
+    assert client.post("/v1/classify", json={"texts": ["a"]}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"texts": ["\xff\xfe bozuk"]}',  # Windows-1254 or random bytes
+        '{"texts": ["ağaç"]}'.encode("utf-16"),  # UTF-16 JSON, which Python would accept
+        b'{"texts": ["yar\xc4"]}',  # a character cut in half
+    ],
+)
+def test_a_body_that_is_not_utf8_is_400_that_says_so(client, body):
+    for content in (body, iter([body[:5], body[5:]])):  # with and without Content-Length
+        res = client.post(
+            "/v1/classify", content=content, headers={"Content-Type": "application/json"}
+        )
+        assert res.status_code == 400, res.text
+        assert "request body is not valid UTF-8" in _shape(res)["error"]
+    assert client.post("/v1/classify", json={"texts": ["a"]}).status_code == 200
+
+
+def test_refusals_before_the_app_have_error_and_detail(client):
+    big = json.dumps({"texts": ["a" * 100] * 50}).encode()  # > 4000 bytes, Content-Length set
+    res = client.post("/v1/classify", content=big, headers={"Content-Type": "application/json"})
+    assert res.status_code == 413
+    assert _shape(res)["detail"] == "request body larger than 4000 bytes"
+    res = client.post(
+        "/v1/classify",
+        content=b'{"texts": ["a"]}',
+        headers={"Content-Type": "application/json", "Content-Length": "abc"},
+    )
+    assert res.status_code == 400
+    assert _shape(res)["error"] == "invalid Content-Length header"
+    res = client.get("/v1/nothing-here")
+    assert res.status_code == 404 and _shape(res)["error"] == "Not Found"
 
 
 def test_health_says_what_is_loaded(client):

@@ -8,7 +8,7 @@ import sys
 import typer
 from rich.table import Table as RichTable
 
-from trtune.cli.console import console, quiet_transformers, reporter, show_plan
+from trtune.cli.console import console, err_console, quiet_transformers, reporter, show_plan
 from trtune.cli.options import RunFlags, settings_command
 from trtune.errors import UserError
 from trtune.tasks.classify.settings import ClassifySettings
@@ -22,6 +22,20 @@ _LABEL_COL = typer.Option(None, "--label-col", help="Name of the label column.")
 _LABEL_MAP = typer.Option(
     None, "--label-map", help="Name raw labels, e.g. 0=negative,1=positive,2=neutral."
 )
+_DATA = typer.Option(
+    None,
+    "--data",
+    help="Labelled data file, a folder with one .txt file or sub-folder per label, or "
+    "FILE:LABEL (one text per line); repeat for several.",
+    show_default=False,
+)
+
+
+def _one_or_many(data: list[str] | None) -> str | list[str] | None:
+    """One ``--data`` value as itself (trtune.json keeps a plain path), several as a list."""
+    if not data:
+        return None
+    return data[0] if len(data) == 1 else list(data)
 
 
 def _train(settings, flags: RunFlags) -> None:
@@ -89,7 +103,7 @@ def predict(
 @app.command(name="eval")
 def evaluate(
     model: str = typer.Option(..., "--model", help="Folder written by `classify train`."),
-    data: str = typer.Option(..., "--data", help="Labelled data file."),
+    data: list[str] = _DATA,
     text_col: str | None = _TEXT_COL,
     label_col: str | None = _LABEL_COL,
     label_map: str | None = _LABEL_MAP,
@@ -100,9 +114,17 @@ def evaluate(
     from trtune.tasks.classify.evaluate import evaluate_folder
 
     quiet_transformers()
+    if not data:
+        raise UserError("--data is required (a labelled file, a folder or FILE:LABEL)")
     metrics = evaluate_folder(
-        model, data, text_col, label_col, parse_label_map(label_map) if label_map else None
+        model,
+        _one_or_many(data),
+        text_col,
+        label_col,
+        parse_label_map(label_map) if label_map else None,
     )
+    for warning in metrics["warnings"]:
+        err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return

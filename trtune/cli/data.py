@@ -7,17 +7,54 @@ import json
 import typer
 from rich.table import Table as RichTable
 
-from trtune.cli.console import console
-from trtune.data import inspect_file, parse_label_map
+from trtune.cli.console import console, err_console
+from trtune.data import InspectReport, inspect_file, parse_label_map
 
 app = typer.Typer(
     help="Read and check data files (CSV, TSV, JSON, JSONL, Parquet).", no_args_is_help=True
 )
 
+DATA_HELP = (
+    "A data file, a folder with one .txt file or sub-folder per label, or FILE:LABEL "
+    "(one text per line); repeat for several."
+)
+
+
+def _rows(report: InspectReport) -> list[tuple[str, str]]:
+    """The lines of the human-readable table, in order."""
+    delimiter = {"\t": "tab", None: "-"}.get(report.delimiter, report.delimiter)
+    rows = [
+        ("format", report.format),
+        ("encoding", report.encoding),
+        ("delimiter / quoting", f"{delimiter} / {report.quoting}"),
+        ("header", "yes" if report.header else "no"),
+        ("text column", report.text_column),
+        ("label column", f"{report.label_column} ({report.columns_found})"),
+    ]
+    for source in report.sources:
+        label = f" -> {source['label']}" if source["label"] else ""
+        rows.append((f"source{label}", f"{source['path']}: {source['rows_kept']:,} kept"))
+    rows += [
+        ("rows read", f"{report.rows_read:,}"),
+        ("rows repaired", f"{report.repaired:,}"),
+        ("rows kept", f"{report.rows_kept:,}"),
+    ]
+    for title, counts, first in (
+        ("repaired", report.repairs, report.repaired_rows),
+        ("dropped", report.dropped, report.dropped_rows),
+    ):
+        for reason, count in counts.items():
+            more = ", ..." if count > len(first[reason]) else ""
+            shown = ", ".join(map(str, first[reason]))
+            rows.append((f"{title}: {reason}", f"{count:,} (rows {shown}{more})"))
+    rows += [(f"label {label}", f"{count:,}") for label, count in report.label_counts.items()]
+    return rows
+
 
 @app.command()
 def inspect(
-    file: str = typer.Argument(..., help="The data file."),
+    files: list[str] = typer.Argument(None, help=DATA_HELP, show_default=False),
+    data: list[str] = typer.Option(None, "--data", help=DATA_HELP, show_default=False),
     text_col: str | None = typer.Option(None, "--text-col", help="Name of the text column."),
     label_col: str | None = typer.Option(None, "--label-col", help="Name of the label column."),
     label_map: str | None = typer.Option(
@@ -26,29 +63,14 @@ def inspect(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Detect encoding, delimiter, header, text/label columns and labels; report drops."""
-    report = inspect_file(file, text_col, label_col, parse_label_map(label_map))
+    sources = [*(files or []), *(data or [])]
+    report = inspect_file(sources, text_col, label_col, parse_label_map(label_map))
+    for warning in report.warnings:
+        err_console.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return
     table = RichTable(title=f"{report.path}", show_header=False)
-    delimiter = {"\t": "tab", None: "-"}.get(report.delimiter, report.delimiter)
-    for key, value in [
-        ("format", report.format),
-        ("encoding", report.encoding),
-        ("delimiter / quoting", f"{delimiter} / {report.quoting}"),
-        ("header", "yes" if report.header else "no"),
-        ("text column", report.text_column),
-        ("label column", f"{report.label_column} ({report.columns_found})"),
-        ("rows read", f"{report.rows_read:,}"),
-        ("rows repaired", f"{report.repaired:,}"),
-        ("rows kept", f"{report.rows_kept:,}"),
-    ]:
-        table.add_row(key, str(value))
-    for reason, count in report.dropped.items():
-        rows = ", ".join(map(str, report.dropped_rows[reason]))
-        table.add_row(
-            f"dropped: {reason}", f"{count:,} (rows {rows}{', ...' if count > 5 else ''})"
-        )
-    for label, count in report.label_counts.items():
-        table.add_row(f"label {label}", f"{count:,}")
+    for key, value in _rows(report):
+        table.add_row(key, value)
     console.print(table)

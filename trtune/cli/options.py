@@ -87,7 +87,7 @@ def _per_method(cls: type[TrainSettings], name: str, preset: bool) -> str:
 
 
 def _option(cls: type, f: dataclasses.Field, decls: list[str], hidden: bool):
-    help_text = f.metadata.get("help", "")
+    help_text = getattr(cls, "FIELD_HELP", {}).get(f.name) or f.metadata.get("help", "")
     if f.name == "method" and getattr(cls, "METHODS", ()):
         help_text += ": " + ", ".join(cls.METHODS)
     if not hidden:

@@ -7,6 +7,7 @@ column has a small vocabulary, the text column the longest values.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -70,10 +71,16 @@ LABEL_SYNONYMS = {
     "neu": "neutral",
 }
 MAX_LABEL_VOCABULARY = 20
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
 def _key(name: str) -> str:
     return lower(name.strip().strip('"').lstrip("\ufeff"))
+
+
+def is_number(value: str) -> bool:
+    """True when ``value`` is written as a number (``12``, ``-3.5``, ``0,75``, ``1e-3``)."""
+    return _NUMBER.fullmatch(value.strip()) is not None
 
 
 def is_known_column_name(name: str) -> bool:
@@ -182,3 +189,52 @@ def _text_by_content(columns: list[str], rows: list[list[str]], exclude: str | N
         if mean_length > best_length:
             best, best_length = name, mean_length
     return best
+
+
+def _some(values: list[str], count: int = 3, width: int = 60) -> str:
+    """The first ``count`` distinct values, quoted and cut to ``width`` characters."""
+    shown = [v if len(v) <= width else v[: width - 1] + "…" for v in dict.fromkeys(values)]
+    return ", ".join(repr(v) for v in shown[:count])
+
+
+def check_label_values(name: str, values: list[str], path: str | None = None) -> None:
+    """Refuse a label column that holds text: many different values, most used once.
+
+    Args:
+        name: the column.
+        values: its non-empty values, in file order.
+        path: the file, for the message.
+
+    Raises:
+        UserError: the values are texts (or text fragments), not labels.
+    """
+    distinct = len(set(values))
+    mean_length = sum(map(len, set(values))) / max(distinct, 1)
+    many = distinct > MAX_LABEL_VOCABULARY or (distinct >= 5 and mean_length > 30)
+    if many and distinct > len(values) / 2:
+        raise UserError(
+            f"the label column '{name}' holds text, not labels: {distinct} different values "
+            f"such as {_some(values)}; choose the columns with --text-col and --label-col",
+            path,
+        )
+
+
+def check_text_values(name: str, values: list[str], path: str | None = None) -> None:
+    """Refuse a text column that holds numbers, whatever the file format.
+
+    Args:
+        name: the column.
+        values: its non-empty values, in file order.
+        path: the file, for the message.
+
+    Raises:
+        UserError: at least 80 % of the values are numbers.
+    """
+    numbers = [v for v in values if is_number(v)]
+    if values and len(numbers) >= 0.8 * len(values):
+        shown = ", ".join(numbers[:3]) + (", ..." if len(numbers) > 3 else "")
+        raise UserError(
+            f"the text column '{name}' holds numbers, not text ({shown}): "
+            "name the text column with --text-col",
+            path,
+        )

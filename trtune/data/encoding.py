@@ -19,10 +19,12 @@ _BINARY_MAGIC = {
     b"%PDF": "a PDF file",
     b"\x1f\x8b": "a gzip archive: decompress it first",
     b"\x89PNG": "a PNG image",
+    b"PAR1": "a Parquet file",
 }
 # Bytes 0x80-0x9f are printable in Windows-1254 (’ “ ” … € Ş-free punctuation) and
 # control codes in ISO-8859-9; the two code pages agree everywhere else.
 _CP1254_ONLY = set(range(0x80, 0xA0))
+EMPTY_FILE = "the file is empty"
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,10 @@ def decode_bytes(raw: bytes, path: str | Path) -> Decoded:
         UserError: the file is empty or binary.
     """
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise UserError("the file is empty", path)
+        raise UserError(EMPTY_FILE, path)
     for magic, what in _BINARY_MAGIC.items():
         if raw.startswith(magic):
-            raise UserError(f"not a text data file: this is {what}", path)
+            raise UserError(f"not a text file: this is {what}", path)
     if raw.startswith(b"\xef\xbb\xbf"):
         return _strict(raw[3:], "utf-8", "utf-8-sig", path)
     if raw.startswith(b"\xff\xfe"):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import torch
 
-from trtune.data.encoding import decode_bytes
+from trtune.data.source import read_user_text
 from trtune.errors import UserError
 
 
@@ -67,10 +67,8 @@ def read_text(path: str | Path, max_chars: int | None = None) -> str:
         UserError: missing file, binary data, or too little text to train on.
     """
     path = Path(path)
-    if not path.is_file():
-        raise UserError("text file not found", path)
-    # The data layer's detection: UTF-8 (BOM or not), UTF-16, Windows-1254, ISO-8859-9.
-    raw = decode_bytes(path.read_bytes(), path).text
+    # The data layer's opening and detection: UTF-8 (BOM or not), UTF-16, Windows-1254...
+    raw = read_user_text(path).text
     text = raw
     if path.suffix.lower() == ".json":
         try:
@@ -95,7 +93,8 @@ class TextData:
     val: torch.Tensor  # (N_val,) int64
 
     @classmethod
-    def from_text(cls, text: str, block_size: int) -> TextData:
+    def from_text(cls, text: str, block_size: int, path: str | Path | None = None) -> TextData:
+        """Encode ``text`` (read from ``path``, named in errors) and split it 90/10."""
         vocab = CharVocab.from_text(text)
         data = torch.tensor(vocab.encode(text), dtype=torch.long)
         n = int(0.9 * len(data))
@@ -103,7 +102,10 @@ class TextData:
         if len(val) <= block_size + 1:  # small texts: validate on the training text
             val = train
         if len(train) <= block_size + 1:
-            raise UserError(f"text of {len(data)} characters is shorter than block_size")
+            raise UserError(
+                f"text of {len(data)} characters is shorter than the block size ({block_size})",
+                path,
+            )
         return cls(vocab=vocab, train=train, val=val)
 
 

@@ -207,7 +207,8 @@ def _train(config: TrainConfig, console: Console) -> dict:
     """The loop itself (see :func:`train`)."""
     text = None
     if config.task == "text":
-        text = TextData.from_text(read_text(config.text_file, config.max_chars), config.block_size)
+        raw = read_text(config.text_file, config.max_chars)
+        text = TextData.from_text(raw, config.block_size, config.text_file)
         model_config = preset(config.preset, text.vocab.size, config.block_size, config.dropout)
     else:
         model_config = preset(config.preset, sort.NUM_DIGITS, sort.BLOCK_SIZE, config.dropout)

@@ -54,6 +54,7 @@ class TrainSettings:
     METHODS: ClassVar[tuple[str, ...]] = ()
     DEFAULTS: ClassVar[dict[str, dict[str, Any]]] = {}
     DEFAULT_NOTES: ClassVar[dict[str, str]] = {}  # a default in words, where a value won't do
+    FIELD_HELP: ClassVar[dict[str, str]] = {}  # a shared field's help in the task's words
 
     data: list[str] | None = setting(
         "training data file (repeat --data for several)", metavar="FILE", required=True

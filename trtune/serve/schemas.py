@@ -7,9 +7,32 @@ Static bounds live here; the configurable ones (texts per request, characters,
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from trtune.infer.generate import SamplingSettings
+
+
+def _utf8(value: str) -> str:
+    """Refuse a lone surrogate (``"\\ud800"`` is valid JSON but no character, and the
+    tokenizer fails on it); pydantic itself refuses one only in a length-checked field."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        raise ValueError(f"unpaired surrogate \\u{code:04x} at character {exc.start}") from None
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty text: there is nothing to classify")
+    return value
+
+
+# A text to classify: some non-space character, and only characters UTF-8 can carry.
+Text = Annotated[str, AfterValidator(_not_blank), AfterValidator(_utf8)]
 
 
 class _Strict(BaseModel):
@@ -20,7 +43,7 @@ class _Strict(BaseModel):
 class ClassifyRequest(_Strict):
     """Texts to label."""
 
-    texts: list[str] = Field(..., min_length=1, examples=[["Bu film harikaydı!"]])
+    texts: list[Text] = Field(..., min_length=1, examples=[["Bu film harikaydı!"]])
 
 
 class TextLabel(BaseModel):
@@ -39,7 +62,7 @@ class ClassifyResponse(BaseModel):
 class AttentionRequest(_Strict):
     """One text whose attention weights to show."""
 
-    text: str = Field(..., min_length=1, examples=["Bu film harikaydı!"])
+    text: Text = Field(..., min_length=1, examples=["Bu film harikaydı!"])
 
 
 class AttentionResponse(BaseModel):

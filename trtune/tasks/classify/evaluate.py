@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from trtune.data import load_labeled
+from trtune.data.evaluation import check_evaluation_part
 from trtune.errors import UserError
 from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
@@ -12,13 +13,14 @@ from trtune.report import classification_metrics
 
 def evaluate_folder(
     model_dir: str | Path,
-    data: str | Path,
+    data: str | Path | list[str],
     text_col: str | None = None,
     label_col: str | None = None,
     label_map: dict[str, str] | None = None,
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the classifier in ``model_dir`` on every row of
-    ``data``.
+    ``data`` (a file, a label folder, ``FILE:LABEL`` or a list: see ``load_labeled``), with
+    ``warnings`` about data too small to trust.
 
     Raises:
         UserError: the file holds labels the classifier does not know.
@@ -30,7 +32,7 @@ def evaluate_folder(
         raise UserError(
             f"labels not known to the model: {', '.join(unknown)} (the model knows "
             f"{', '.join(classifier.labels)}; use --label-map)",
-            file=data,
+            file=labelled.path,
         )
     texts = [e.text for e in labelled.examples]
     predictions = [p.label for p in classifier.predict(texts)]
@@ -38,4 +40,7 @@ def evaluate_folder(
         [e.label for e in labelled.examples], predictions, classifier.labels
     )
     metrics["n"] = len(texts)
+    metrics["warnings"] = check_evaluation_part(
+        labelled.examples, classifier.labels, require_every_label=False, what="the data"
+    )
     return metrics

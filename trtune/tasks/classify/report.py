@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trtune.data import LabeledData
+from trtune.data import LabeledData, describe_sources
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord, drop_report
@@ -115,7 +115,7 @@ def write_html_report(out_dir: Path, record: ClassifyRun, figures: list[Path]) -
     s = record.settings
     summary = record.data_summary
     data_rows = [
-        ["file", ", ".join(s.data)],
+        ["file", describe_sources(s.data)],
         ["rows read", summary.get("rows_read", "")],
         ["rows kept", summary.get("rows_kept", "")],
         ["dropped", ", ".join(f"{k}: {v}" for k, v in summary.get("dropped", {}).items()) or "0"],
@@ -130,6 +130,7 @@ def write_html_report(out_dir: Path, record: ClassifyRun, figures: list[Path]) -
                 f"Method: {METHOD_TITLES[s.method]}"
                 + ("." if s.method == "tfidf" else f"; model: {s.model}."),
                 _test_sentence(record),
+                *(f"Warning: {w}." for w in summary.get("warnings", [])),
                 *([BALANCED_NOTE] if s.class_weight == "balanced" else []),
                 f"Training took {timing.get('train_seconds', 0):.1f} s "
                 f"({timing.get('train_samples_per_second', 0):.1f} samples/s).",
@@ -163,7 +164,7 @@ def model_card(record: ClassifyRun) -> str:
         f"# Turkish text classifier ({s.method})",
         "",
         f"Trained with `trtune classify train` ({METHOD_TITLES[s.method]}) on "
-        + ", ".join(f"`{Path(p).name}`" for p in s.data)
+        f"`{describe_sources(s.data, names_only=True)}`"
         + ("" if s.method == "tfidf" else f" starting from `{s.model}`")
         + f". Labels: {', '.join(record.labels)}.",
         "",
@@ -177,6 +178,7 @@ def model_card(record: ClassifyRun) -> str:
         ),
         "",
         _test_sentence(record),
+        *(f"\n**Warning:** {w}." for w in record.data_summary.get("warnings", [])),
         *(["", BALANCED_NOTE] if s.class_weight == "balanced" else []),
         "",
         "## Use",
@@ -218,6 +220,7 @@ def run_record(record: ClassifyRun) -> RunRecord:
             "sha256": record.data_sha256,
             "drops": drop_report(report.rows_kept, report.dropped, report.dropped_rows),
             "split_sizes": record.split_sizes,
+            "warnings": list(report.warnings),
             "inspect": report.to_dict(),
         },
         model={

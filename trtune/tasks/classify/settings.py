@@ -27,6 +27,9 @@ from trtune.run.settings import TrainSettings, setting
 POOLINGS = ("cls", "mean")
 CLASS_WEIGHTS = ("none", "balanced")
 MIN_VALIDATION_TEXTS = 200
+# A test part without every label is refused at this share, accepted (with a warning) at a
+# share the user chose.
+DEFAULT_TEST_SIZE = 0.25
 _NO_SCHEDULE = {"warmup_ratio": 0.0, "weight_decay": 0.0}
 
 
@@ -42,7 +45,7 @@ class ClassifySettings(TrainSettings):
             "method": "finetune",
             "batch_size": 32,
             "max_length": 128,
-            "test_size": 0.25,
+            "test_size": DEFAULT_TEST_SIZE,
             "lora_r": 8,
             "lora_alpha": 16,
             "lora_dropout": 0.1,
@@ -65,6 +68,10 @@ class ClassifySettings(TrainSettings):
             "weight_decay": 0.01,
         },
         "tfidf": {"epochs": 1, "lr": 0.0, "patience": 0, "validation_size": 0.1, **_NO_SCHEDULE},
+    }
+    FIELD_HELP = {
+        "data": "labelled text file (CSV, TSV, JSON, JSONL, Parquet), a folder with one file "
+        "or sub-folder per label, or FILE:LABEL (one text per line); repeat for several"
     }
     DEFAULT_NOTES = {
         "validation_size": "finetune 5 % of the training part, at least 200 texts and at most "

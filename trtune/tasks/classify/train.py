@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
+from trtune.data.evaluation import check_evaluation_part
 from trtune.errors import UserError
 from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
@@ -33,7 +34,7 @@ from trtune.tasks.classify.baseline import TfidfClassifier
 from trtune.tasks.classify.finetune import train_transformer_classifier
 from trtune.tasks.classify.frozen import train_features_method
 from trtune.tasks.classify.report import ClassifyRun, write_artefacts
-from trtune.tasks.classify.settings import ClassifySettings, validation_share
+from trtune.tasks.classify.settings import DEFAULT_TEST_SIZE, ClassifySettings, validation_share
 
 
 @dataclass
@@ -79,7 +80,7 @@ def split_hash(split: Split) -> str:
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
-def _read(path: str, settings: ClassifySettings, min_classes: int = 2) -> LabeledData:
+def _read(path: str | list[str], settings: ClassifySettings, min_classes: int = 2) -> LabeledData:
     return load_labeled(
         path, settings.text_col, settings.label_col, settings.label_map, min_classes=min_classes
     )
@@ -87,10 +88,10 @@ def _read(path: str, settings: ClassifySettings, min_classes: int = 2) -> Labele
 
 def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
     """Read the data and split it (stratified, seeded); a ``--test-data`` or
-    ``--validation-data`` file is that part instead of a share of the data."""
-    if len(settings.data) != 1:
-        raise UserError("classify train reads one --data file")
-    data = _read(settings.data[0], settings)
+    ``--validation-data`` file is that part instead of a share of the data. A test part
+    without every label is refused unless the user chose its size or file; a small one is
+    warned about (``data.report.warnings``)."""
+    data = _read(settings.data, settings)
     test = _read(settings.test_data, settings, 1).examples if settings.test_data else None
     fixed_val = settings.validation_data is not None
     validation = validation_share(settings, len(data.examples))  # needs the data's size
@@ -112,8 +113,12 @@ def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
             "(train/validation/test); the test part"
             + (" and the validation part need" if needs_validation else " needs")
             + " at least one text: add rows",
-            file=settings.data[0],
+            file=data.path,
         )
+    chosen = settings.test_data is not None or settings.test_size != DEFAULT_TEST_SIZE
+    data.report.warnings += check_evaluation_part(
+        split.test, data.labels, require_every_label=not chosen, file=data.path
+    )
     return data, split
 
 
@@ -228,6 +233,8 @@ def _train_classifier(
         reporter.line(
             f"data: {len(data.examples)} texts, labels {', '.join(data.labels)}; split {sizes}"
         )
+        for warning in data.report.warnings:
+            reporter.warn(warning)
     method = train_method(settings, split, data.labels, out_dir, resume, reporter)
     if method is None:
         return None

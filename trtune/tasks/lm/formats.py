@@ -24,6 +24,7 @@ from typing import Any
 
 from trtune.data.columns import TEXT_NAMES
 from trtune.data.encoding import decode_bytes
+from trtune.data.source import read_user_bytes
 from trtune.data.validate import MAX_TEXT_CHARS
 from trtune.errors import UserError
 
@@ -307,14 +308,12 @@ def load_records(path: str | Path, max_examples: int | None = None) -> LoadedDat
         UserError: missing, empty, undecodable or malformed file; no usable rows.
     """
     path = Path(path)
-    if not path.is_file():
-        raise UserError("data file not found", file=path)
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise UserError("data file is empty", file=path)
+    raw = read_user_bytes(path)  # the data layer's one message per unreadable condition
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
         read = _read_json_objects(path, decode_bytes(raw, path).text)
+        if isinstance(read, list) and not read:
+            raise UserError("the file holds no records", file=path)
         data = read if isinstance(read, LoadedData) else records_from_objects(read, path)
     elif suffix in (".txt", ".md"):
         data = _read_text_file(path, decode_bytes(raw, path).text)
