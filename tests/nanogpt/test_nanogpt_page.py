@@ -74,7 +74,9 @@ def test_page_is_one_file_that_carries_the_model(model_dir, tmp_path):
     assert "<script src" not in html and "<link" not in html and "fetch(" not in html
     assert 'lang="tr"' in html and "Bir GPT'nin içi" in html
     for name, marker in zip(
-        SCRIPTS, ("forward(", "grid(", "computeNotes(", "renderAll(", "start("), strict=True
+        SCRIPTS,
+        ("forward(", "grid(", "computeNotes(", "renderQKV(", "renderAll(", "renderMap(", "start("),
+        strict=True,
     ):  # every script is inlined
         assert f"function {marker}" in html, name
     data = _page_json(html)

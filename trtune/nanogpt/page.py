@@ -31,8 +31,11 @@ SECTION_IDS = (
     "sec-tokens", "sec-embedding", "sec-layernorm", "sec-qkv", "sec-scores", "sec-softmax",
     "sec-heads", "sec-mlp", "sec-stream", "sec-output", "sec-generation",
 )  # fmt: skip
-# The page's scripts, inlined in this order: each uses only what the ones before define.
-SCRIPTS = ("model.js", "grid.js", "notes.js", "stages.js", "page.js")
+# The page's scripts, inlined in this order into one <script>; page.js starts the page.
+SCRIPTS = (
+    "model.js", "grid.js", "notes.js", "stages_attention.js", "stages_output.js", "map.js",
+    "page.js",
+)  # fmt: skip
 
 
 def _template(name: str) -> str:

@@ -4,16 +4,40 @@
 const D = JSON.parse(document.getElementById("page-data").textContent);
 const W = decodeWeights(D.weights);
 const SORT_LENGTH = 6;
-const SECTIONS = ["sec-tokens", "sec-embedding", "sec-layernorm", "sec-qkv", "sec-scores", "sec-softmax",
-  "sec-heads", "sec-mlp", "sec-stream", "sec-output", "sec-generation"];
-const st = { kind: D.kind, lang: D.lang, config: D.config, vocab: D.vocab, layer: 0, temperature: 0.8,
-  alphabet: "ABC", notes: [], error: null, here: "sec-tokens" };
+const SECTIONS = [
+  "sec-tokens",
+  "sec-embedding",
+  "sec-layernorm",
+  "sec-qkv",
+  "sec-scores",
+  "sec-softmax",
+  "sec-heads",
+  "sec-mlp",
+  "sec-stream",
+  "sec-output",
+  "sec-generation",
+];
+const st = {
+  kind: D.kind,
+  lang: D.lang,
+  config: D.config,
+  vocab: D.vocab,
+  layer: 0,
+  temperature: 0.8,
+  alphabet: "ABC",
+  notes: [],
+  error: null,
+  here: "sec-tokens",
+};
 const $ = (id) => document.getElementById(id);
 const visible = (ch) => (ch === " " ? "␣" : ch === "\n" ? "⏎" : ch === "\t" ? "⇥" : ch);
 st.label = (v) => (st.kind === "sort" ? st.alphabet[v] : visible(st.vocab[v]));
 
 function useLanguage(lang) {
-  st.lang = lang; st.S = D.strings[lang]; st.N = D.notes[lang]; view.S = st.S;
+  st.lang = lang;
+  st.S = D.strings[lang];
+  st.N = D.notes[lang];
+  view.S = st.S;
   document.documentElement.lang = lang;
   document.title = st.S[`page_title_${st.kind}`];
 }
@@ -22,9 +46,12 @@ function useLanguage(lang) {
 function parseInput(text) {
   const S = st.S;
   if (st.kind === "sort") {
-    const t = text.trim(), up = t.toUpperCase(), chars = [...up];
+    const t = text.trim(),
+      up = t.toUpperCase(),
+      chars = [...up];
     if (chars.length !== SORT_LENGTH) return { error: fill(S.err_length, { n: chars.length }) };
-    if (chars.every((ch) => "ABC".includes(ch))) return { ids: chars.map((ch) => "ABC".indexOf(ch)), alphabet: "ABC" };
+    if (chars.every((ch) => "ABC".includes(ch)))
+      return { ids: chars.map((ch) => "ABC".indexOf(ch)), alphabet: "ABC" };
     if ([...t].every((ch) => "012".includes(ch))) return { ids: [...t].map(Number), alphabet: "012" };
     const bad = chars.find((ch) => !"ABC012".includes(ch));
     return { error: bad === undefined ? S.err_mix : fill(S.err_symbol, { ch: bad }) };
@@ -32,7 +59,8 @@ function parseInput(text) {
   if (!text) return { error: S.err_empty };
   const table = new Map(st.vocab.map((c, i) => [c, i]));
   const unknown = [...new Set([...text].filter((ch) => !table.has(ch)))].sort();
-  if (unknown.length) return { error: fill(S.err_unknown, { chars: unknown.map((c) => `“${visible(c)}”`).join(" ") }) };
+  if (unknown.length)
+    return { error: fill(S.err_unknown, { chars: unknown.map((c) => `“${visible(c)}”`).join(" ") }) };
   const ids = [...text].map((ch) => table.get(ch));
   return { ids: ids.slice(-st.config.block_size), cropped: ids.length > st.config.block_size };
 }
@@ -50,8 +78,15 @@ function compute(parsed) {
 }
 
 function scaleGroups(tr) {
-  const g = { stream: [tr.tok_emb, tr.pos_emb, tr.x0, tr.ln_f.mean, tr.ln_f.std], norm: [tr.ln_f.out],
-    param: [tr.ln_f.gamma, tr.ln_f.beta], qkv: [], score: [], hidden: [], logit: [tr.logits] };
+  const g = {
+    stream: [tr.tok_emb, tr.pos_emb, tr.x0, tr.ln_f.mean, tr.ln_f.std],
+    norm: [tr.ln_f.out],
+    param: [tr.ln_f.gamma, tr.ln_f.beta],
+    qkv: [],
+    score: [],
+    hidden: [],
+    logit: [tr.logits],
+  };
   tr.layers.forEach((L) => {
     g.stream.push(L.x_in, L.proj, L.x_mid, L.mlp_out, L.x_out, L.ln1.mean, L.ln1.std, L.ln2.mean, L.ln2.std);
     g.norm.push(L.ln1.out, L.ln2.out);
@@ -65,8 +100,18 @@ function scaleGroups(tr) {
 
 function render() {
   const c = st.config;
-  st.vars = { L: st.layer + 1, HS: c.n_embd / c.n_head, C: c.n_embd, C4: 4 * c.n_embd, NH: c.n_head, NL: c.n_layer,
-    T: st.trace.idx.length, V: st.vocab.length, BS: c.block_size, P: D.params.toLocaleString(st.lang === "tr" ? "tr-TR" : "en-US") };
+  st.vars = {
+    L: st.layer + 1,
+    HS: c.n_embd / c.n_head,
+    C: c.n_embd,
+    C4: 4 * c.n_embd,
+    NH: c.n_head,
+    NL: c.n_layer,
+    T: st.trace.idx.length,
+    V: st.vocab.length,
+    BS: c.block_size,
+    P: D.params.toLocaleString(st.lang === "tr" ? "tr-TR" : "en-US"),
+  };
   setScales(scaleGroups(st.trace));
   st.notes = computeNotes(st, st.label);
   renderAll(st);
@@ -84,80 +129,27 @@ function renderHeader() {
   for (const key of ["temperature", "seed", "length"]) $(`${key}-label`).textContent = S[key];
   $("temperature").title = S.temperature_hint;
   $("sample").textContent = S.sample;
-  const toc = $("toc");
-  toc.innerHTML = "";
-  toc.appendChild(el("strong", "", S.contents));
-  const ol = el("ol");
-  SECTIONS.forEach((id) => {
-    const a = el("a", "", $(id).querySelector("h2").textContent.replace(/^\d+\.\s*/, ""));
-    a.href = "#" + id; a.dataset.sec = id;
-    const li = el("li"); li.appendChild(a); ol.appendChild(li);
+  renderContents();
+  $("selfcheck").textContent = fill(S.selfcheck, {
+    input: D.reference.input,
+    d: st.selfcheck.toExponential(1),
   });
-  toc.appendChild(ol);
-  $("selfcheck").textContent = fill(S.selfcheck, { input: D.reference.input, d: st.selfcheck.toExponential(1) });
   $("footer").textContent = S.footer;
-  $("readout").textContent = $("readout").dataset.value ? $("readout").textContent : S.readout_hint;
+  $("readout").textContent = S.readout_hint; // the matrices were drawn anew: no cell is read
+  delete $("readout").dataset.value;
   const langs = $("langs");
   langs.innerHTML = "";
   ["tr", "en"].forEach((lang) => {
     const b = el("button", lang === st.lang ? "on" : "", lang.toUpperCase());
-    b.type = "button"; b.setAttribute("aria-pressed", String(lang === st.lang));
-    b.addEventListener("click", () => { useLanguage(lang); showError(parseInput($("sequence").value).error); render(); });
+    b.type = "button";
+    b.setAttribute("aria-pressed", String(lang === st.lang));
+    b.addEventListener("click", () => {
+      useLanguage(lang);
+      showError(parseInput($("sequence").value).error);
+      render();
+    });
     langs.appendChild(b);
   });
-}
-
-// The architecture map: embedding -> blocks -> head, the picked block opened into its stages.
-function renderMap() {
-  const S = st.S, map = $("map");
-  map.innerHTML = "";
-  map.appendChild(el("div", "map-title", S.map_title));
-  const flow = el("ol", "flow");
-  const node = (sec, text, cls) => {
-    const li = el("li", "node " + (cls || ""));
-    const a = el("a", "", text); a.href = "#" + sec; a.dataset.sec = sec;
-    li.appendChild(a); return li;
-  };
-  flow.appendChild(node("sec-tokens", S.map_tokens));
-  flow.appendChild(node("sec-embedding", "wte + wpe"));
-  for (let l = 0; l < st.config.n_layer; l++) {
-    const li = el("li", "block" + (l === st.layer ? " on" : ""));
-    const b = el("button", "block-title", `${S.block} ${l + 1}`);
-    b.type = "button"; b.setAttribute("aria-pressed", String(l === st.layer));
-    b.addEventListener("click", () => { st.layer = l; render(); $("sec-layernorm").scrollIntoView(); });
-    li.appendChild(b);
-    if (l === st.layer) {
-      const sub = el("ol", "stages");
-      [["sec-layernorm", "LayerNorm"], ["sec-qkv", "Q K V"], ["sec-scores", "q·kᵀ / √d"], ["sec-softmax", "softmax"],
-        ["sec-heads", "a·V, c_proj, +"], ["sec-mlp", "MLP, +"]].forEach(([sec, text]) => sub.appendChild(node(sec, text, "sub")));
-      li.appendChild(sub);
-    }
-    flow.appendChild(li);
-  }
-  flow.appendChild(node("sec-stream", S.map_stream));
-  flow.appendChild(node("sec-output", "ln_f → lm_head"));
-  flow.appendChild(node("sec-generation", S[`map_generation_${st.kind}`]));
-  map.appendChild(flow);
-  const sw = el("label", "switch");
-  const box = el("input"); box.type = "checkbox"; box.id = "show-numbers"; box.checked = view.showNumbers;
-  box.addEventListener("change", () => { view.showNumbers = box.checked; redrawAll(); });
-  sw.appendChild(box); sw.appendChild(document.createTextNode(" " + S.show_numbers));
-  map.appendChild(sw);
-  markHere();
-}
-
-function markHere() {
-  document.querySelectorAll("[data-sec]").forEach((a) => a.classList.toggle("here", a.dataset.sec === st.here));
-  document.body.dataset.here = st.here;
-}
-function watchSections() {
-  const seen = new Map();
-  const observer = new IntersectionObserver((entries) => {
-    entries.forEach((e) => seen.set(e.target.id, e.isIntersecting));
-    const first = SECTIONS.find((id) => seen.get(id));
-    if (first && first !== st.here) { st.here = first; markHere(); }
-  }, { rootMargin: "-20% 0px -55% 0px" });
-  SECTIONS.forEach((id) => observer.observe($(id)));
 }
 
 function showError(message) {
@@ -177,17 +169,29 @@ function onInput() {
 }
 
 // Text models: sample a continuation, one character at a time, without freezing the page.
-let sampleRun = 0, sampleTimer = null;
-function scheduleSample() { clearTimeout(sampleTimer); sampleTimer = setTimeout(sample, 250); }
+let sampleRun = 0,
+  sampleTimer = null;
+function scheduleSample() {
+  clearTimeout(sampleTimer);
+  sampleTimer = setTimeout(sample, 250);
+}
 async function sample() {
-  const run = ++sampleRun, out = $("generated"), context = st.input.slice(), chosen = [];
-  const random = seededRandom(Number($("seed").value) || 0), count = Math.max(1, Math.min(400, Number($("length").value) || 1));
-  window.trtune.busy = true; out.textContent = ""; out.classList.add("busy");
+  const run = ++sampleRun,
+    out = $("generated"),
+    context = st.input.slice(),
+    chosen = [];
+  const random = seededRandom(Number($("seed").value) || 0),
+    count = Math.max(1, Math.min(400, Number($("length").value) || 1));
+  window.trtune.busy = true;
+  out.textContent = "";
+  out.classList.add("busy");
   for (let i = 0; i < count; i++) {
     const tr = forward(W, st.config, context.slice(-st.config.block_size));
     const logits = row(tr.logits, tr.logits.r - 1);
-    const next = st.temperature <= 0 ? argmax(logits) : sampleIndex(withTemperature(logits, st.temperature), random);
-    context.push(next); chosen.push(next);
+    const next =
+      st.temperature <= 0 ? argmax(logits) : sampleIndex(withTemperature(logits, st.temperature), random);
+    context.push(next);
+    chosen.push(next);
     out.textContent = chosen.map((v) => st.vocab[v]).join("");
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (run !== sampleRun) return;
@@ -199,26 +203,45 @@ async function sample() {
 function selfCheck() {
   const tr = forward(W, st.config, D.reference.context);
   let d = 0;
-  D.reference.logits.forEach((r, i) => r.forEach((v, j) => { d = Math.max(d, Math.abs(v - at(tr.logits, i, j))); }));
+  D.reference.logits.forEach((r, i) =>
+    r.forEach((v, j) => {
+      d = Math.max(d, Math.abs(v - at(tr.logits, i, j)));
+    }),
+  );
   return d;
 }
 
 function start() {
   useLanguage(D.lang);
   document.body.dataset.kind = st.kind;
-  window.trtune = { kind: st.kind, busy: false, trace: () => nested(st.trace), input: () => st.input.slice(),
-    generation: () => (st.gen ? st.gen.map((g) => nested(g)) : null), generated: () => $("generated").textContent,
-    error: () => (st.error ? st.error.text : null), notes: () => st.notes.map((n) => ({ stage: n.stage, key: n.key, raw: n.raw || null,
-      text: fill(st.N[n.key], n.vars) })), selfcheck: () => st.selfcheck,
-    nextProbs: () => withTemperature(row(st.trace.logits, st.trace.idx.length - 1), st.temperature) };
+  window.trtune = {
+    kind: st.kind,
+    busy: false,
+    trace: () => nested(st.trace),
+    input: () => st.input.slice(),
+    generation: () => (st.gen ? st.gen.map((g) => nested(g)) : null),
+    generated: () => $("generated").textContent,
+    error: () => (st.error ? st.error.text : null),
+    notes: () =>
+      st.notes.map((n) => ({
+        stage: n.stage,
+        key: n.key,
+        raw: n.raw || null,
+        text: fill(st.N[n.key], n.vars),
+      })),
+    selfcheck: () => st.selfcheck,
+    nextProbs: () => withTemperature(row(st.trace.logits, st.trace.idx.length - 1), st.temperature),
+  };
   st.selfcheck = selfCheck();
   $("text-controls").hidden = st.kind !== "text";
   $("sequence").value = D.input;
   if (st.kind === "sort") $("sequence").maxLength = 12;
   $("sequence").addEventListener("input", onInput);
   $("temperature").addEventListener("input", () => {
-    st.temperature = Number($("temperature").value); $("temperature-value").textContent = st.temperature.toFixed(2);
-    render(); scheduleSample();
+    st.temperature = Number($("temperature").value);
+    $("temperature-value").textContent = st.temperature.toFixed(2);
+    render();
+    scheduleSample();
   });
   for (const id of ["seed", "length"]) $(id).addEventListener("change", scheduleSample);
   $("sample").addEventListener("click", sample);
