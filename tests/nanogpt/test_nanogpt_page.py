@@ -75,7 +75,16 @@ def test_page_is_one_file_that_carries_the_model(model_dir, tmp_path):
     assert 'lang="tr"' in html and "Bir GPT'nin içi" in html
     for name, marker in zip(
         SCRIPTS,
-        ("forward(", "grid(", "computeNotes(", "renderQKV(", "renderAll(", "renderMap(", "start("),
+        (
+            "forward(",
+            "legend(",
+            "grid(",
+            "computeNotes(",
+            "renderQKV(",
+            "renderAll(",
+            "renderMap(",
+            "start(",
+        ),
         strict=True,
     ):  # every script is inlined
         assert f"function {marker}" in html, name

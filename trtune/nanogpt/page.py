@@ -33,8 +33,8 @@ SECTION_IDS = (
 )  # fmt: skip
 # The page's scripts, inlined in this order into one <script>; page.js starts the page.
 SCRIPTS = (
-    "model.js", "grid.js", "notes.js", "stages_attention.js", "stages_output.js", "map.js",
-    "page.js",
+    "model.js", "palette.js", "grid.js", "notes.js", "stages_attention.js", "stages_output.js",
+    "map.js", "page.js",
 )  # fmt: skip
 
 
