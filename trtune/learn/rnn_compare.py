@@ -183,14 +183,18 @@ def train_at_distance(
 
 
 def seconds_per_step(name: str, config: RnnConfig) -> dict[int, float]:
-    """CPU seconds of one training step (forward, backward, AdamW) at each length."""
+    """CPU seconds of one training step (forward, backward, AdamW) at each length.
+
+    The lengths take turns (10, 25, ..., 200, 10, 25, ...), so that a busy moment of the
+    machine slows one round of all of them rather than every repeat of one; the fastest
+    repeat of each length counts, after a first round that warms up.
+    """
     model = build_model(name, config)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr)
     generator = torch.Generator().manual_seed(config.seed)
-    result = {}
-    for length in config.lengths:
-        times = []
-        for _ in range(config.timing_repeats + 1):  # the first one warms up
+    times: dict[int, list[float]] = {length: [] for length in config.lengths}
+    for _ in range(config.timing_repeats + 1):
+        for length in config.lengths:
             tokens, symbols = config.task.batch(config.timing_batch, length, generator)
             tokens = tokens[:, -length:]  # exactly `length` positions
             start = time.process_time()
@@ -198,9 +202,8 @@ def seconds_per_step(name: str, config: RnnConfig) -> dict[int, float]:
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-            times.append(time.process_time() - start)
-        result[length] = min(times[1:])
-    return result
+            times[length].append(time.process_time() - start)
+    return {length: min(spent[1:]) for length, spent in times.items()}
 
 
 @dataclass(frozen=True)
