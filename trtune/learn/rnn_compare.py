@@ -202,6 +202,7 @@ def seconds_per_step(name: str, config: RnnConfig) -> dict[int, float]:
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
+            del loss  # frees this step's graph inside its own timing, not the next length's
             times[length].append(time.process_time() - start)
     return {length: min(spent[1:]) for length, spent in times.items()}
 
