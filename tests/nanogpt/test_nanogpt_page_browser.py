@@ -206,7 +206,7 @@ def test_sort_notes_come_from_the_models_attention(browser, sort_page):
         assert (best["raw"]["layer"], best["raw"]["head"]) == (layer, head)
         assert abs(best["raw"]["same"] - same) < TOLERANCE
         assert abs(best["raw"]["even"] - even) < 1e-9
-        shown_pct = f"{100 * same:.{1 if same < 0.1 or same > 0.99 else 0}f}"
+        shown_pct = f"{100 * same:.{1 if same < 0.1 or 0.99 < same < 1 else 0}f}"
         assert f"L{layer + 1} H{head + 1}" in best["text"] and f"%{shown_pct}" in best["text"]
         assert {n["stage"] for n in notes} == set(SECTION_IDS)  # a note in every section
         shown = browser.find_element("id", "sec-softmax").find_element("class name", "notice").text

@@ -11,9 +11,10 @@ function norm(m, i) {
 function meanOf(xs) {
   return xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 }
+// A share as a percentage, without its sign (the sentence places it): one decimal near 0 and 1.
 function pct(x) {
-  return (100 * x).toFixed(x < 0.1 || x > 0.99 ? 1 : 0);
-} // the % sign is in the sentence
+  return (100 * x).toFixed(x < 0.1 || (x > 0.99 && x < 1) ? 1 : 0);
+}
 function headName(l, h) {
   return { l: l + 1, h: h + 1 };
 }
