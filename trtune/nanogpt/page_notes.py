@@ -10,7 +10,7 @@ from __future__ import annotations
 
 NOTES: dict[str, dict[str, str]] = {
     "en": {
-        "tokens_sort": "This input has {a} A, {b} B and {c} C: the answer must write the "
+        "tokens_sort": "This input has {a} {A}, {b} {B} and {c} {C}: the answer must write the "
         "same counts, in order.",
         "tokens_text": "{n} characters, {u} of them different; the model sees at most {bs} at "
         "once.",
@@ -50,7 +50,8 @@ NOTES: dict[str, dict[str, str]] = {
         "temperature 1: {p1}%).",
     },
     "tr": {
-        "tokens_sort": "Bu girdide {a} A, {b} B ve {c} C var: cevap aynı sayıları sırayla yazmalı.",
+        "tokens_sort": "Bu girdide {a} {A}, {b} {B} ve {c} {C} var: cevap aynı sayıları sırayla "
+        "yazmalı.",
         "tokens_text": "{n} karakter, {u} tanesi farklı; model bir kerede en çok {bs} karakter "
         "görür.",
         "embedding": "Belirteç satırlarının ortalama uzunluğu ‖wte‖ = {tok}, konum "

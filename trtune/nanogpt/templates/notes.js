@@ -289,7 +289,7 @@ function computeNotes(st, label) {
     notes.push({
       stage: "sec-tokens",
       key: "tokens_sort",
-      vars: { a: counts[0], b: counts[1], c: counts[2] },
+      vars: { a: counts[0], b: counts[1], c: counts[2], A: label(0), B: label(1), C: label(2) },
     });
   } else {
     notes.push({
