@@ -12,7 +12,7 @@ from trtune.errors import UserError
 from trtune.learn.messages import LANGS
 
 app = typer.Typer(
-    help="The report's worked examples from scratch: attention, LLM types, embeddings.",
+    help="The report's worked examples from scratch: attention, LLM types, embeddings, RNNs.",
     no_args_is_help=True,
 )
 
@@ -89,3 +89,25 @@ def embedding(
             for r, p in zip(results, paths, strict=True)
         }
         print(json.dumps(payload, ensure_ascii=False))
+
+
+@app.command()
+def rnn(
+    out: Path = typer.Option(Path("learn-rnn"), "--out", help="Folder for rnn.png and rnn.json."),
+    seed: int = typer.Option(0, "--seed", help="Seed for data and weights."),
+    quick: bool = typer.Option(False, "--quick", help="Short distances, about 15 s (for tests)."),
+    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON instead."),
+) -> None:
+    """RNN, GRU, LSTM and a Transformer: recall over distance, time per step over length."""
+    from trtune.cli.console import err_console
+    from trtune.learn.rnn_compare import RnnConfig
+    from trtune.learn.rnn_show import rnn_lesson
+
+    lang = _check_lang(lang)
+    if out.exists() and not out.is_dir():
+        raise UserError("--out must be a folder", file=out)
+    config = RnnConfig.quick(seed) if quick else RnnConfig(seed=seed)
+    lesson = rnn_lesson(config, out, lang, None if as_json else console, err_console)
+    if as_json:
+        print(json.dumps(lesson.payload, ensure_ascii=False))

@@ -63,12 +63,14 @@ def sort_command(
 
 @app.command()
 def viz(
-    sequence: str = typer.Argument("CBABBC", help="Six symbols from A-C to sort."),
+    sequence: str | None = typer.Argument(
+        None, help="First input: six letters A-C (sort model; CBABBC) or a prompt (text model)."
+    ),
     model: Path = typer.Option(..., "--model", help="A folder written by `nanogpt train`."),
     out: Path = typer.Option(Path("nanogpt.html"), "--out", help="The HTML page to write."),
-    lang: str = typer.Option("tr", "--lang", help="Page language: tr or en."),
+    lang: str = typer.Option("tr", "--lang", help="Page language: tr or en (both are inside)."),
 ) -> None:
-    """Write one self-contained HTML page that walks through one forward pass."""
+    """Write one self-contained HTML page that runs the model: type, and see every number."""
     from trtune.nanogpt.page import write_page
 
     path = write_page(sequence, model, out, lang=lang)

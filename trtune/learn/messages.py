@@ -133,6 +133,71 @@ MESSAGES: dict[str, dict[str, str]] = {
     "emb.english": {"tr": "İngilizce", "en": "English"},
     "emb.turkish": {"tr": "Türkçe", "en": "Turkish"},
     "emb.nearest": {"tr": "En yakın komşular", "en": "Nearest neighbours"},
+    # learn rnn
+    "rnn.title": {
+        "tr": "Transformer'lar RNN'lerin yerini neden aldı: RNN, GRU, LSTM ve Transformer",
+        "en": "Why Transformers replaced RNNs: RNN, GRU, LSTM and a Transformer",
+    },
+    "rnn.task": {
+        "tr": "Görev: gürültü, bir sembol, N konum daha gürültü ve '?'; model N adım önce gördüğü "
+        "sembolü söylemeli ({symbols} sembol, şans %{chance:.1f}).",
+        "en": "Task: noise, one symbol, N more positions of noise and '?'; the model must name "
+        "the symbol it saw N steps earlier ({symbols} symbols, chance {chance:.1f}%).",
+    },
+    "rnn.accuracy_title": {
+        "tr": "Uzaklığa göre test doğruluğu (her uzaklıkta yeni bir model, en çok {steps} adım)",
+        "en": "Test accuracy by distance (a fresh model per distance, at most {steps} steps)",
+    },
+    "rnn.steps_title": {
+        "tr": "Kullanılan eğitim adımları ({solved} ardışık tam doğru yığında erken durur)",
+        "en": "Training steps used (stops early after {solved} perfect batches in a row)",
+    },
+    "rnn.time_title": {
+        "tr": "Uzunluğa göre bir eğitim adımının süresi (ms CPU, {batch} dizi, {threads} iş "
+        "parçacığı)",
+        "en": "Time of one training step by length (CPU ms, {batch} sequences, {threads} "
+        "thread(s))",
+    },
+    "rnn.model": {"tr": "model", "en": "model"},
+    "rnn.params": {"tr": "parametre", "en": "parameters"},
+    "rnn.reach": {
+        "tr": "Doğruluğun hâlâ en az %90 olduğu en büyük uzaklık: {reach}.",
+        "en": "The longest distance still recalled with at least 90% accuracy: {reach}.",
+    },
+    "rnn.none": {"tr": "yok", "en": "none"},
+    "rnn.growth": {
+        "tr": "Dizi {short} konumdan {long} konuma ({factor:g} kat) uzayınca bir adımın süresi: "
+        "{growth}.",
+        "en": "From {short} to {long} positions ({factor:g} times longer) a step takes: {growth}.",
+    },
+    "rnn.why": {
+        "tr": "RNN'in döngüsü her konum için bir adım atar ve adım t, adım t-1 bitmeden "
+        "başlayamaz; gradyan da geriye bu adımların hepsinden geçerken söner. Dikkat ise tüm "
+        "konumları birkaç büyük matris çarpımında birlikte işler ve her konumdan her konuma "
+        "doğrudan bakar.",
+        "en": "The RNN's loop takes one step per position and step t cannot start before step "
+        "t-1 is done; the gradient also fades as it flows back through all of those steps. "
+        "Attention handles all positions together in a few large matrix products and looks "
+        "from every position straight at every other.",
+    },
+    "rnn.plot": {"tr": "Grafik yazıldı: {path}", "en": "Plot written: {path}"},
+    "rnn.numbers": {"tr": "Sayılar yazıldı: {path}", "en": "Numbers written: {path}"},
+    "rnn.axis_distance": {
+        "tr": "uzaklık N (sembolden '?' işaretine konum)",
+        "en": "distance N (positions from the symbol to '?')",
+    },
+    "rnn.axis_accuracy": {"tr": "test doğruluğu", "en": "test accuracy"},
+    "rnn.axis_length": {"tr": "dizi uzunluğu (konum)", "en": "sequence length (positions)"},
+    "rnn.axis_ms": {"tr": "ms / eğitim adımı (CPU)", "en": "ms per training step (CPU)"},
+    "rnn.chance": {"tr": "şans", "en": "chance"},
+    "rnn.plot_accuracy": {
+        "tr": "N adım önceki sembolü hatırlamak",
+        "en": "Recalling the symbol from N steps back",
+    },
+    "rnn.plot_time": {
+        "tr": "Sıralı döngü ve paralel dikkat",
+        "en": "Sequential loop vs parallel attention",
+    },
 }
 
 
