@@ -131,3 +131,24 @@ def test_generation_panel_streams_text(browser, server):
     link = browser.find_element(By.ID, "nanogpt-link")
     assert link.get_attribute("href").endswith("/nanogpt")
     assert "trtune nanogpt viz" in browser.find_element(By.ID, "nanogpt-text").text
+
+
+def test_api_docs_render_offline(browser, server):
+    """/docs draws Swagger UI from files the package ships: the browser reaches nothing but
+    the server, and the page lists the API's routes."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{server.url}/docs")
+    WebDriverWait(browser, 20).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")
+    )
+    paths = {
+        e.text.strip() for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")
+    }
+    assert {"/v1/classify", "/v1/generate", "/health"} <= paths
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert loaded and all(name.startswith(server.url) for name in loaded), loaded
+    _screenshot(browser, "docs.png")

@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from trtune.infer.generate import Generator
 from trtune.run.devices import dtype_name, resolve_device, resolve_dtype
@@ -116,7 +117,9 @@ def create_app(
         if batcher is not None:
             await batcher.stop()
 
-    app = FastAPI(
+    # The API docs (/docs, /redoc) from files shipped with fastapi-offline: FastAPI's own
+    # pages load Swagger UI from a CDN and stay blank without internet.
+    app = FastAPIOffline(
         title="trtune serve",
         description="Turkish sentiment, attention and text generation.",
         lifespan=lifespan,
