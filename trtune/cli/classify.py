@@ -8,7 +8,14 @@ import sys
 import typer
 from rich.table import Table as RichTable
 
-from trtune.cli.console import console, err_console, quiet_transformers, reporter, show_plan
+from trtune.cli.console import (
+    console,
+    err_console,
+    note_random_init,
+    quiet_transformers,
+    reporter,
+    show_plan,
+)
 from trtune.cli.options import RunFlags, settings_command
 from trtune.errors import UserError
 from trtune.tasks.classify.settings import ClassifySettings
@@ -22,6 +29,7 @@ _LABEL_COL = typer.Option(None, "--label-col", help="Name of the label column.")
 _LABEL_MAP = typer.Option(
     None, "--label-map", help="Name raw labels, e.g. 0=negative,1=positive,2=neutral."
 )
+_LANG = typer.Option(None, "--lang", help="Language of the output: tr or en.")
 _DATA = typer.Option(
     None,
     "--data",
@@ -54,6 +62,7 @@ def _train(settings, flags: RunFlags) -> None:
         line += f"  (tfidf baseline: accuracy {b['accuracy']:.4f}  macro-F1 {b['macro_f1']:.4f})"
     console.print(line, markup=False, soft_wrap=True)
     console.print(f"saved: {result.out_dir}  report: {result.report}", markup=False, soft_wrap=True)
+    note_random_init(settings.method != "tfidf" and settings.is_preset, flags.lang)
 
 
 app.command(name="train")(
@@ -84,13 +93,16 @@ def predict(
     file: str | None = typer.Option(None, "--file", help="Read texts from a file."),
     text_col: str | None = _TEXT_COL,
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per text."),
+    lang: str | None = _LANG,
 ) -> None:
     """Label each text and show the probability of every label."""
     from trtune.infer.classify import load_classifier
+    from trtune.run.record import read_record
 
     items = _read_texts(texts or [], file, text_col)
     quiet_transformers()
     predictions = load_classifier(model).predict(items)
+    note_random_init(read_record(model), lang, to_stderr=True)
     if as_json:
         for p in predictions:
             typer.echo(json.dumps(p.to_dict(), ensure_ascii=False))

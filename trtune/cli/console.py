@@ -55,3 +55,14 @@ def show_plan(plan: dict, as_json: bool) -> None:
                 value = ", ".join(map(str, value))
             console.print(f"{key}: {value}", markup=False, soft_wrap=True)
     err_console.print("dry run: data and settings are valid; nothing written", markup=False)
+
+
+def note_random_init(record_or_flag, lang: str | None = None, to_stderr: bool = False) -> None:
+    """Say, once, that the outputs come from a tiny random test model (when they do)."""
+    from trtune.run.messages import random_init_notice
+    from trtune.run.record import is_random_init
+
+    flag = record_or_flag if isinstance(record_or_flag, bool) else is_random_init(record_or_flag)
+    notice = random_init_notice(flag, cli_lang(lang))
+    if notice:
+        (err_console if to_stderr else console).print(f"note: {notice}", markup=False)

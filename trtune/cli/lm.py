@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from trtune.cli.console import console, quiet_transformers, reporter, show_plan
+from trtune.cli.console import console, note_random_init, quiet_transformers, reporter, show_plan
 from trtune.cli.options import (
     RunFlags,
     build_dataclass,
@@ -41,6 +41,7 @@ def _train(settings: LMSettings, flags: RunFlags) -> None:
         f"{m['tokens_per_second']:.0f} tokens/s"
     )
     console.print(f"wrote {result.out_dir} (report: {result.report})", markup=False)
+    note_random_init(settings.is_preset, flags.lang)
 
 
 app.command(name="train")(

@@ -16,13 +16,17 @@ from typing import Any
 
 from trtune.run.outdir import atomic_write_text
 
+# Long words and tokens wrap anywhere, tables fit the window: no sideways scrolling at 400 px.
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}
-h1{border-bottom:2px solid #ccc}h2{margin-top:1.6em;color:#234}
-table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding:.3em .7em}
-th{background:#f2f4f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
-img{max-width:100%;margin:.4em .6em .4em 0}pre{background:#f6f8fa;padding:.8em;overflow:auto}
-.figs{display:flex;flex-wrap:wrap}
+h1{border-bottom:2px solid #ccc;overflow-wrap:anywhere}h2{margin-top:1.6em;color:#234}
+table{border-collapse:collapse;margin:.6em 0;max-width:100%}
+td,th{border:1px solid #ccc;padding:.3em .7em;vertical-align:top;overflow-wrap:anywhere}
+th{background:#f2f4f7;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
+img{max-width:100%;height:auto;margin:.4em .6em .4em 0}
+pre{background:#f6f8fa;padding:.8em;white-space:pre-wrap;overflow-wrap:anywhere}
+p{overflow-wrap:anywhere}.figs{display:flex;flex-wrap:wrap}
+.notice{background:#fff4ce;border-left:4px solid #d9a400;padding:.6em .9em}
 """
 
 
@@ -77,13 +81,24 @@ def render_section(section: Section) -> str:
 
 
 def write_report(
-    path: str | Path, title: str, sections: Sequence[Section], lang: str = "en"
+    path: str | Path,
+    title: str,
+    sections: Sequence[Section],
+    lang: str = "en",
+    notice: str | None = None,
 ) -> Path:
-    """Write a self-contained HTML report to ``path`` (atomically) and return the path."""
+    """Write a self-contained HTML report to ``path`` (atomically) and return the path.
+
+    Args:
+        notice: a sentence shown in a box under the title (e.g. that the model is a tiny
+            random test model).
+    """
     body = "\n".join(render_section(s) for s in sections)
+    box = f'<p class="notice">{html.escape(notice)}</p>\n' if notice else ""
     page = (
         f'<!doctype html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>\n"
-        f"<body><h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n"
+        f"<body><h1>{html.escape(title)}</h1>\n{box}{body}\n</body></html>\n"
     )
     return atomic_write_text(path, page)

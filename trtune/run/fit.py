@@ -26,7 +26,9 @@ from transformers import (
 )
 
 from trtune.errors import Interrupted, Terminated
+from trtune.i18n import say
 from trtune.run.callbacks import ProgressCallback, TrainAccuracyCallback
+from trtune.run.messages import MESSAGES
 from trtune.run.outdir import CHECKPOINT_DIR, latest_checkpoint
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.settings import TrainSettings
@@ -160,7 +162,7 @@ def resume_checkpoint(out_dir: Path, resume: bool, reporter: Reporter) -> Path |
         return None
     checkpoint = latest_checkpoint(out_dir / CHECKPOINT_DIR)
     if checkpoint is None:
-        reporter.line(f"no checkpoint in {out_dir}: starting from the beginning")
+        reporter.line(say(MESSAGES, "no_checkpoint", reporter.lang, folder=out_dir))
     return checkpoint
 
 

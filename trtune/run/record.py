@@ -117,6 +117,11 @@ class RunRecord:
         return atomic_write_json(Path(out_dir) / RECORD_FILE, self.to_dict())
 
 
+def is_random_init(record: dict[str, Any]) -> bool:
+    """Whether a folder's model grew from a tiny preset's random weights (a test model)."""
+    return bool(record.get("model", {}).get("random_init"))
+
+
 def read_record(folder: str | Path) -> dict[str, Any]:
     """``trtune.json`` of ``folder`` in the current schema (``{}`` when there is none).
 

@@ -19,6 +19,7 @@ from fastapi_offline import FastAPIOffline
 
 from trtune.infer.generate import Generator
 from trtune.run.devices import dtype_name, resolve_device, resolve_dtype
+from trtune.run.record import is_random_init, read_record
 from trtune.serve.batcher import MicroBatcher
 from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
@@ -61,6 +62,11 @@ def _network_dtype(model) -> str | None:
     return dtype_name(next(network.parameters()).dtype) if network is not None else None
 
 
+def _random_init(folder: Path | None) -> dict[str, bool]:
+    """``{"random_init": True}`` for a tiny random test model's folder, else nothing."""
+    return {"random_init": True} if folder and is_random_init(read_record(folder)) else {}
+
+
 def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
     return {
         "status": "ok",
@@ -72,12 +78,14 @@ def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
             "labels": classifier.labels,
             "attention": classifier.has_attention,
             "dtype": _network_dtype(classifier),
+            **_random_init(settings.classifier),
         },
         "lm": None
         if generator is None
         else {
             "folder": settings.lm.name if settings.lm else None,
             "dtype": _network_dtype(generator.lm),
+            **({"random_init": True} if is_random_init(generator.lm.record) else {}),
         },
         "nanogpt_page": settings.nanogpt_page is not None,
         "batching": None

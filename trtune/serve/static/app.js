@@ -272,6 +272,8 @@ async function init() {
   const h = state.health || {};
   $("classify-card").classList.toggle("hidden", !h.classifier);
   $("generate-card").classList.toggle("hidden", !h.lm);
+  const randomInit = [h.classifier, h.lm].some((model) => model && model.random_init);
+  $("random-init").hidden = !randomInit;
   if (h.limits) $("max-new-tokens").max = String(h.limits.max_new_tokens);
   document.querySelectorAll(".lang-btn").forEach((b) => b.addEventListener("click", () => setLang(b.dataset.lang)));
   $("classify-btn").addEventListener("click", analyse);

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from trtune.data import LabeledData, describe_sources
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
+from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord, drop_report
 from trtune.tasks.classify.settings import ClassifySettings
@@ -35,6 +36,7 @@ class ClassifyRun:
     method: MethodResult
     tokenizer_folds_dotless_i: bool
     data_sha256: str
+    lang: str = "en"
 
     @property
     def labels(self) -> list[str]:
@@ -142,7 +144,9 @@ def write_html_report(out_dir: Path, record: ClassifyRun, figures: list[Path]) -
         Section("Data", table=[["", ""], *data_rows]),
         Section("Settings", data=s.to_dict()),
     ]
-    return write_report(out_dir / "report.html", f"trtune classify: {s.method}", sections)
+    notice = random_init_notice(s.method != "tfidf" and s.is_preset, record.lang)
+    title = f"trtune classify: {s.method}"
+    return write_report(out_dir / "report.html", title, sections, record.lang, notice)
 
 
 def model_card(record: ClassifyRun) -> str:
@@ -228,6 +232,7 @@ def run_record(record: ClassifyRun) -> RunRecord:
             "labels": record.labels,
             "max_length": s.max_length,
             "tokenizer_folds_dotless_i": record.tokenizer_folds_dotless_i,
+            "random_init": s.method != "tfidf" and s.is_preset,
         },
         steps=record.method.steps,
         resumed_from=record.method.resumed_from,

@@ -250,7 +250,9 @@ def _train_classifier(
         "train_samples_per_second": len(split.train) * epochs_run / max(method.train_seconds, 1e-9),
         "epochs_run": epochs_run,
     }
-    record = ClassifyRun(settings, data, sizes, metrics, baseline, method, folds, data_hash(data))
+    record = ClassifyRun(
+        settings, data, sizes, metrics, baseline, method, folds, data_hash(data), reporter.lang
+    )
     paths = write_artefacts(out_dir, record)
     return TrainResult(out_dir, metrics, baseline, paths["report"])
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from trtune.infer.kinds import base_reference, save_trained
 from trtune.report import Section, plot_steps, write_report
+from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord, drop_report, examples_sha256
 
@@ -52,6 +53,7 @@ def run_record(loop: Loop, metrics: dict[str, Any]) -> RunRecord:
             "template": prep.template,
             "instruction_tuned": prep.data.format != "text",
             "max_length": prep.max_length,
+            "random_init": prep.source.kind == "preset",
         },
         steps=loop.step,
         resumed_from=loop.resumed_from,
@@ -65,7 +67,9 @@ def _prompt_cell(prompt: dict[str, str]) -> str:
     return prompt["prompt"] + (f"\n\n{extra[:300]}" if extra else "")
 
 
-def write_report_html(loop: Loop, metrics: dict[str, Any], generations: dict, figure: Path):
+def write_report_html(
+    loop: Loop, metrics: dict[str, Any], generations: dict, figure: Path, lang: str = "en"
+):
     """report.html: before/after, loss curves, held-out prompts, data, settings."""
     s, prep = loop.settings, loop.prep
     rows = [["", "before", "after"]]
@@ -92,7 +96,8 @@ def write_report_html(loop: Loop, metrics: dict[str, Any], generations: dict, fi
         Section("Settings", data=s.to_dict()),
     ]
     title = f"trtune lm: {s.model} ({s.method})"
-    return write_report(loop.out_dir / "report.html", title, sections)
+    notice = random_init_notice(prep.source.kind == "preset", lang)
+    return write_report(loop.out_dir / "report.html", title, sections, lang, notice)
 
 
 def model_card(loop: Loop, metrics: dict[str, Any]) -> str:
@@ -132,7 +137,9 @@ trtune lm generate --model THIS_FOLDER "Kripto para nedir?"
 """
 
 
-def write_outputs(loop: Loop, metrics: dict[str, Any], generations: dict[str, Any]) -> Path:
+def write_outputs(
+    loop: Loop, metrics: dict[str, Any], generations: dict[str, Any], lang: str = "en"
+) -> Path:
     """Write everything a finished run leaves behind; returns the report's path."""
     out_dir, s = loop.out_dir, loop.settings
     save_trained(loop.unwrapped, loop.prep.tokenizer, out_dir, s.merge, loop.prep.source)
@@ -147,6 +154,6 @@ def write_outputs(loop: Loop, metrics: dict[str, Any], generations: dict[str, An
         "Loss",
         ylabel="loss (nats per token)",
     )
-    report = write_report_html(loop, metrics, generations, figure)
+    report = write_report_html(loop, metrics, generations, figure, lang)
     atomic_write_text(out_dir / "README.md", model_card(loop, metrics))
     return report

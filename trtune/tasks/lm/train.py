@@ -18,7 +18,9 @@ from typing import Any
 import torch
 
 from trtune.errors import Interrupted, Terminated
+from trtune.i18n import say
 from trtune.run.guard import check_finite
+from trtune.run.messages import MESSAGES
 from trtune.run.outdir import prepare_out_dir, removed_if_left_empty
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
@@ -157,7 +159,7 @@ def _start(loop: Loop, resume: bool, val_batches, prompts, reporter: Reporter) -
     """Resume from the last checkpoint, or evaluate the untrained model ("before")."""
     checkpoint = latest_checkpoint(loop.out_dir) if resume else None
     if resume and checkpoint is None:
-        reporter.line(f"no checkpoint in {loop.out_dir}: starting from the beginning")
+        reporter.line(say(MESSAGES, "no_checkpoint", reporter.lang, folder=loop.out_dir))
     if checkpoint is not None:
         state = load_checkpoint(checkpoint, loop.unwrapped, loop.optimizer)
         loop.step, loop.before = state["step"], state["before"]
@@ -267,7 +269,7 @@ def _finish(loop: Loop, val_batches, prompts, reporter: Reporter) -> TrainResult
         "after": generations_after,
         "prompts": prompts,
     }
-    report = write_outputs(loop, metrics, generations)
+    report = write_outputs(loop, metrics, generations, reporter.lang)
     return TrainResult(loop.out_dir, metrics, report)
 
 

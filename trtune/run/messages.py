@@ -1,0 +1,22 @@
+"""The sentences the run layer and every task share, in Turkish and English."""
+
+from __future__ import annotations
+
+from trtune.i18n import say
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "random_init": {
+        "tr": "küçük, rastgele başlatılmış deneme modeli: aracı denemek için, gerçek kullanım "
+        "için değil",
+        "en": "a tiny, randomly initialised test model: for trying the tool out, not for real use",
+    },
+    "no_checkpoint": {
+        "tr": "{folder} içinde kontrol noktası yok: baştan başlanıyor",
+        "en": "no checkpoint in {folder}: starting from the beginning",
+    },
+}
+
+
+def random_init_notice(random_init: bool, lang: str) -> str | None:
+    """The sentence that marks a tiny random test model's outputs (``None`` otherwise)."""
+    return say(MESSAGES, "random_init", lang) if random_init else None
