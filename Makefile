@@ -19,8 +19,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# The tour ends with `trtune serve ...`: the serve extra comes with it.
 $(STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
-	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[serve]"
 	touch $@
 
 $(DEV_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)

@@ -6,13 +6,24 @@ from typing import Any
 
 from trtune.cli.console import console, quiet_transformers
 from trtune.cli.options import build_dataclass, command_with, dataclass_parameters
+from trtune.errors import UserError
 from trtune.serve.settings import ServeSettings
+
+SERVE_EXTRA = (
+    "the server needs the serve extra: pip install 'trtune[serve]' "
+    "(or pip install -e '.[serve]' in a checkout)"
+)
+SERVE_PACKAGES = ("fastapi", "fastapi_offline", "uvicorn", "starlette")
 
 
 def _serve(**kwargs: Any) -> None:
-    from trtune.serve.app import create_app
-    from trtune.serve.server import serve_forever
-
+    try:
+        from trtune.serve.app import create_app
+        from trtune.serve.server import serve_forever
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in SERVE_PACKAGES:
+            raise UserError(SERVE_EXTRA) from None
+        raise
     quiet_transformers()
     settings = build_dataclass(ServeSettings, kwargs)
     with console.status("loading models..."):

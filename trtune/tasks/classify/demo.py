@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trtune.data.samples import SAMPLE_REVIEWS
 from trtune.infer.classify import load_classifier
+from trtune.run.messages import random_init_notice
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.classify.settings import ClassifySettings
 from trtune.tasks.classify.train import train_classifier
 
-SAMPLE_DATA = Path(__file__).resolve().parents[2] / "examples" / "data" / "yorumlar.csv"
+SAMPLE_DATA = SAMPLE_REVIEWS
 EXAMPLES = ["Ürün çok güzel, herkese tavsiye ederim", "Kargo çok geç geldi, hiç memnun değilim"]
 
 _TEXT = {
@@ -40,11 +42,7 @@ def demo_tour(
         data=str(data),
         out=str(Path(out_dir) / "classify"),
         model="tiny",
-        method="finetune",
-        epochs=8,
-        lr=1e-3,
-        batch_size=16,
-        patience=3,
+        method="finetune",  # with the tiny preset's own defaults: 8 epochs at lr 1e-3
     )
     result = train_classifier(settings, overwrite=True, reporter=reporter)
     assert result is not None  # single process
@@ -55,6 +53,7 @@ def demo_tour(
             bacc=result.baseline["accuracy"],
         )
     )
+    reporter.line("note: " + random_init_notice(True, lang))
     reporter.line(text["predict"])
     for prediction in load_classifier(result.out_dir).predict(EXAMPLES):
         score = prediction.probabilities[prediction.label]

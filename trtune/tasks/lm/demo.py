@@ -5,18 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from trtune.data.samples import shared_data
+from trtune.run.messages import random_init_notice
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.settings import LMSettings
 from trtune.tasks.lm.train import train_lm
 
-ALPACA = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "data"
-    / "lm"
-    / "alpaca_tr_finans_ml.csv"
-)
+ALPACA = shared_data("lm", "alpaca_tr_finans_ml.csv")
 SAMPLE_ROWS = [
     ("Faiz nedir?", "", "Faiz, ödünç alınan paranın kullanım bedelidir."),
     ("Enflasyon neyi ölçer?", "", "Enflasyon, fiyatlar genel düzeyindeki artışı ölçer."),
@@ -61,4 +56,5 @@ def demo_tour(out_dir: Path, lang: str = "en", reporter: Reporter | None = None)
     )
     result = train_lm(settings, overwrite=True, reporter=reporter)
     assert result.report is not None
+    reporter.line("note: " + random_init_notice(True, lang))
     return [result.report]
