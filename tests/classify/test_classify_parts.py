@@ -184,7 +184,8 @@ def test_atomic_writes_get_the_usual_file_mode(tmp_path):
 
 
 def test_schedule_defaults_per_method_and_flags_override(tmp_path):
-    common = dict(data="d.csv", out=str(tmp_path))
+    # A pretrained model's schedule (tiny presets have their own, see test_classify_tiny_defaults)
+    common = dict(data="d.csv", out=str(tmp_path), model="dbmdz/bert-base-turkish-cased")
     finetune = ClassifySettings.from_config(**common, method="finetune")
     assert (finetune.epochs, finetune.warmup_ratio, finetune.weight_decay) == (3, 0.0, 0.0)
     # finetune: 5 % of the training part, at least 200 texts, at most 10 %
