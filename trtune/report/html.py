@@ -23,6 +23,7 @@ table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding
 th{background:#f2f4f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
 img{max-width:100%;margin:.4em .6em .4em 0}pre{background:#f6f8fa;padding:.8em;overflow:auto}
 .figs{display:flex;flex-wrap:wrap}
+mark.gold{background:#c9f2d0}mark.pred{background:#fde2a7}mark.both{background:#b9dcff}
 """
 
 
@@ -36,6 +37,8 @@ class Section:
         table: rows of cells; the first row is the header.
         images: PNG files to inline.
         data: any JSON-ready value shown in a ``<pre>`` block.
+        markup: HTML the task built itself, every user text in it already escaped with
+            ``html.escape`` (e.g. a context with its answer spans marked).
     """
 
     title: str
@@ -43,6 +46,7 @@ class Section:
     table: Sequence[Sequence[Any]] = ()
     images: Sequence[str | Path] = ()
     data: Any = None
+    markup: str = ""
 
 
 def _cell(value: Any, tag: str) -> str:
@@ -73,6 +77,8 @@ def render_section(section: Section) -> str:
     if section.data is not None:
         text = json.dumps(section.data, indent=2, ensure_ascii=False, default=str)
         parts.append(f"<pre>{html.escape(text)}</pre>")
+    if section.markup:
+        parts.append(section.markup)
     return "\n".join(parts)
 
 
