@@ -72,8 +72,10 @@ def test_search_agrees_with_transformers_select_starts_ends():
         context[8:-1] = True
         p_mask = (~context).astype(int)
         p_mask[0] = 0
-        s, e, scores, _ = qa.select_starts_ends(start[None], end[None], p_mask[None],
-                                                np.ones((1, T), dtype=int), top_k=1, max_answer_len=7)  # fmt: skip
+        mask = np.ones((1, T), dtype=int)
+        s, e, scores, _ = qa.select_starts_ends(
+            start[None], end[None], p_mask[None], mask, top_k=1, max_answer_len=7
+        )
         _, spans = window_spans(start, end, context, 7, 1)
         assert (spans[0][1], spans[0][2]) == (int(s[0]), int(e[0]))
         assert spans[0][0] == pytest.approx(float(scores[0]))

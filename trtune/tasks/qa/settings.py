@@ -65,7 +65,9 @@ class QaSettings(TrainSettings):
 
     doc_stride: int | None = setting("tokens shared by two consecutive windows of a long context")
     max_answer_length: int = setting("tokens in a predicted answer at most", 30)
-    n_best: int = setting("best spans kept per window when searching for the answer", 20)
+    n_best: int = setting(
+        "best spans kept per window when searching for the answer (12, as the pipeline)", 12
+    )
     context_col: str | None = setting("tables: name of the context column")
     question_col: str | None = setting("tables: name of the question column")
     answer_col: str | None = setting("tables: name of the answer-text column")

@@ -11,7 +11,8 @@ the ``[CLS]`` token (Devlin et al. 2019, section 4.3).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from trtune.errors import UserError
@@ -107,26 +108,50 @@ def encode_windows(
     if not getattr(tokenizer, "is_fast", False):
         raise UserError("question answering needs a fast tokenizer (character offsets)")
     out = Windows()
-    for first in range(0, len(questions), ENCODE_CHUNK):
-        chunk = slice(first, first + ENCODE_CHUNK)
-        try:
-            encoded = tokenizer(
-                list(questions[chunk]),
-                list(contexts[chunk]),
-                truncation="only_second",
-                max_length=max_length,
-                stride=doc_stride,
-                return_overflowing_tokens=True,
-                return_offsets_mapping=True,
-                return_token_type_ids=True,
+    with _truncation_kept(tokenizer):
+        for first in range(0, len(questions), ENCODE_CHUNK):
+            _encode_chunk(
+                tokenizer, questions, contexts, first, max_length, doc_stride, answers, out
             )
-        except Exception as exc:  # the tokenizers library raises its own exception types
-            raise UserError(
-                f"a question does not fit in {max_length} tokens with --doc-stride "
-                f"{doc_stride}: shorten it or raise --max-length ({exc})"
-            ) from None
-        _add_windows(out, encoded, first, answers)
     return out
+
+
+@contextmanager
+def _truncation_kept(tokenizer) -> Iterator[None]:
+    """Put the tokenizer's truncation setting back after windowing: the fast tokenizer keeps
+    the last call's ``max_length``/``stride`` in its state, which ``save_pretrained`` would
+    write into ``tokenizer.json`` and every later plain call would silently apply."""
+    backend = tokenizer.backend_tokenizer
+    kept = backend.truncation
+    try:
+        yield
+    finally:
+        if kept is None:
+            backend.no_truncation()
+        else:
+            backend.enable_truncation(**kept)
+
+
+def _encode_chunk(tokenizer, questions, contexts, first, max_length, doc_stride, answers, out):
+    """Windows of the questions from ``first`` on (one :data:`ENCODE_CHUNK`) into ``out``."""
+    chunk = slice(first, first + ENCODE_CHUNK)
+    try:
+        encoded = tokenizer(
+            list(questions[chunk]),
+            list(contexts[chunk]),
+            truncation="only_second",
+            max_length=max_length,
+            stride=doc_stride,
+            return_overflowing_tokens=True,
+            return_offsets_mapping=True,
+            return_token_type_ids=True,
+        )
+    except Exception as exc:  # the tokenizers library raises its own exception types
+        raise UserError(
+            f"a question does not fit in {max_length} tokens with --doc-stride "
+            f"{doc_stride}: shorten it or raise --max-length ({exc})"
+        ) from None
+    _add_windows(out, encoded, first, answers)
 
 
 def _add_windows(out: Windows, encoded, first: int, answers) -> None:
