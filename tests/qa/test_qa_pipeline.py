@@ -21,9 +21,9 @@ from qa_testdata import make_paragraphs
 
 from trtune.infer.qa import load_qa_model
 
-# Six biographies like the training ones, in one context long enough for several windows
+# Twelve biographies like the training ones, in one context long enough for several windows
 # of 128 tokens (distinct sentences: no near-tied candidates that float noise could swap).
-PARAGRAPHS = make_paragraphs(6, seed=9)
+PARAGRAPHS = make_paragraphs(12, seed=9)
 CONTEXT = " ".join(p["context"] for p in PARAGRAPHS)
 QUESTIONS = [p["qas"][k]["question"] for p in PARAGRAPHS[::2] for k in (0, 2)]
 
