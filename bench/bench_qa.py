@@ -83,7 +83,8 @@ def _trtune_train(settings, model, tokenizer, split, steps: int, out: Path) -> f
 
     settings.max_steps = steps
     job = qa_job(settings, model, tokenizer, split)
-    job.arguments = {"eval_strategy": "no", "save_strategy": "no", "load_best_model_at_end": False}
+    # no checkpoints; the one evaluation at the end (8 questions) stays: early stopping needs it
+    job.arguments = {"save_strategy": "no", "load_best_model_at_end": False}
     return fit(settings, job, out).train_seconds
 
 

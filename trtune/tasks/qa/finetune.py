@@ -2,11 +2,13 @@
 run (:func:`trtune.run.fit.fit`).
 
 Training windows point at the answer's first and last tokens (or ``[CLS]``); the Trainer
-pads each batch, and on one CPU process cuts it into length-sorted micro-batches with the
-whole batch's gradient (``start_positions``/``end_positions`` are one per row). Validation
-windows keep their offsets: after each epoch their logits go through the same span search
-as prediction (:func:`trtune.infer.qa.answers_from_logits`), and the questions' exact match
-and F1 pick the best checkpoint and stop the run early.
+pads each batch, and on one CPU process cuts it into length-sorted micro-batches
+(``start_positions``/``end_positions`` are one per row). The loss leaves padding out of
+the softmax (:class:`QaTrainer`), so a window's loss does not depend on its batch and the
+micro-batches give the whole batch's gradient. Validation windows keep their offsets:
+after each epoch their logits go through the same span search as prediction
+(:func:`trtune.infer.qa.answers_from_logits`), and the questions' exact match and F1 pick
+the best checkpoint and stop the run early.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from transformers import DataCollatorWithPadding
+from transformers import DataCollatorWithPadding, Trainer
 
 from trtune.infer.kinds import save_preset_base, save_trained
 from trtune.infer.qa import answers_from_logits
@@ -26,10 +28,39 @@ from trtune.run.models import load_model, resolve_model
 from trtune.run.processes import is_main_process, shared_tokenizer
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.tokenizer_fold import FOLD_NOTE, folds_dotless_i
+from trtune.run.trainer import TrtuneTrainer
 from trtune.tasks.qa.examples import QaExample, QaSplit
 from trtune.tasks.qa.metrics import qa_scores
 from trtune.tasks.qa.settings import QaSettings
 from trtune.tasks.qa.windows import Windows, encode_windows, long_questions
+
+POSITION_KEYS = ("start_positions", "end_positions")
+
+
+class _SpanLossOverTokens(Trainer):
+    """The span loss with padding left out of both softmaxes.
+
+    ``*ForQuestionAnswering`` models put padding positions into their start/end softmax, so
+    their loss depends on how far a batch was padded. Here padded positions get the lowest
+    logit: a window's loss is the same in any batch, and the micro-batches of
+    :class:`~trtune.run.trainer.TrtuneTrainer` give exactly the whole batch's loss.
+    """
+
+    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: D102
+        if inputs.get("start_positions") is None or inputs.get("attention_mask") is None:
+            return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
+        targets = [inputs[k] for k in ("start_positions", "end_positions")]  # (B,) each
+        outputs = model(**{k: v for k, v in inputs.items() if k not in POSITION_KEYS})
+        padding = inputs["attention_mask"] == 0  # (B, T)
+        loss = 0.0
+        for logits, target in zip((outputs.start_logits, outputs.end_logits), targets, strict=True):
+            logits = logits.float().masked_fill(padding, torch.finfo(torch.float32).min)
+            loss = loss + torch.nn.functional.cross_entropy(logits, target) / 2
+        return (loss, outputs) if return_outputs else loss
+
+
+class QaTrainer(TrtuneTrainer, _SpanLossOverTokens):
+    """:class:`TrtuneTrainer` (NaN guard, micro-batches) with the padding-free span loss."""
 
 
 class WindowDataset(torch.utils.data.Dataset):
@@ -133,6 +164,7 @@ def qa_job(settings: QaSettings, model, tokenizer, split: QaSplit) -> FitJob:
         best_metric="f1",
         greater_is_better=True,
         line_metric="f1",
+        trainer_class=QaTrainer,
     )
 
 
