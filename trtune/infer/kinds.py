@@ -193,8 +193,28 @@ def save_trained(
         model = model.merge_and_unload()
     save_pretrained_atomic(model, out_dir)
     save_pretrained_atomic(tokenizer, out_dir)
+    portable_tokenizer_config(out_dir)
     if adapter and not merge:
         _point_adapter_at_base(out_dir, base, inside=out_dir)
+
+
+# transformers 5 names its generic fast tokenizer ``TokenizersBackend`` in
+# tokenizer_config.json; transformers 4 knows it as ``PreTrainedTokenizerFast`` (an alias
+# that 5 still loads), so a folder written under 5 loads under 4 as well.
+_PORTABLE_TOKENIZER_CLASSES = {"TokenizersBackend": "PreTrainedTokenizerFast"}
+
+
+def portable_tokenizer_config(folder: Path) -> None:
+    """Name the tokenizer class in ``tokenizer_config.json`` so that transformers 4 and 5
+    both load the folder (nothing changes for a named class such as ``BertTokenizer``)."""
+    path = folder / "tokenizer_config.json"
+    if not path.is_file():
+        return
+    values = _read_json(path)
+    portable = _PORTABLE_TOKENIZER_CLASSES.get(str(values.get("tokenizer_class")))
+    if portable is not None:
+        values["tokenizer_class"] = portable
+        atomic_write_json(path, values)
 
 
 def base_reference(source: ModelSource, adapter: bool) -> str:

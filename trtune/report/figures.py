@@ -103,3 +103,24 @@ def plot_confusion_matrix(
             colour = "white" if top and value > top / 2 else "black"
             ax.text(j, i, str(value), ha="center", va="center", color=colour)
     return _save(fig, path)
+
+
+def plot_histogram(
+    series: Mapping[str, Sequence[float]],
+    path: str | Path,
+    title: str,
+    bins: Sequence[float],
+    xlabel: str = "",
+    ylabel: str = "count",
+) -> Path:
+    """Histograms of named series over the same ``bins``, side by side in each bin."""
+    fig = Figure(figsize=(6, 3.6))
+    ax = fig.add_subplot()
+    names = [name for name, values in series.items() if len(values)]
+    ax.hist([list(series[name]) for name in names], bins=list(bins), label=names)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return _save(fig, path)

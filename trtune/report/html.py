@@ -27,6 +27,7 @@ img{max-width:100%;height:auto;margin:.4em .6em .4em 0}
 pre{background:#f6f8fa;padding:.8em;white-space:pre-wrap;overflow-wrap:anywhere}
 p{overflow-wrap:anywhere}.figs{display:flex;flex-wrap:wrap}
 .notice{background:#fff4ce;border-left:4px solid #d9a400;padding:.6em .9em}
+mark.gold{background:#c9f2d0}mark.pred{background:#fde2a7}mark.both{background:#b9dcff}
 """
 
 
@@ -40,6 +41,8 @@ class Section:
         table: rows of cells; the first row is the header.
         images: PNG files to inline.
         data: any JSON-ready value shown in a ``<pre>`` block.
+        markup: HTML the task built itself, every user text in it already escaped with
+            ``html.escape`` (e.g. a context with its answer spans marked).
     """
 
     title: str
@@ -47,6 +50,7 @@ class Section:
     table: Sequence[Sequence[Any]] = ()
     images: Sequence[str | Path] = ()
     data: Any = None
+    markup: str = ""
 
 
 def _cell(value: Any, tag: str) -> str:
@@ -77,6 +81,8 @@ def render_section(section: Section) -> str:
     if section.data is not None:
         text = json.dumps(section.data, indent=2, ensure_ascii=False, default=str)
         parts.append(f"<pre>{html.escape(text)}</pre>")
+    if section.markup:
+        parts.append(section.markup)
     return "\n".join(parts)
 
 

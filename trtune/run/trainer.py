@@ -42,9 +42,11 @@ class TrtuneTrainer(Trainer):
     (small kernels waste them) get length-grouped batches instead when the training set has
     ``lengths`` (:class:`~trtune.run.sampler.ShuffledLengthGroupedSampler`).
 
-    Labels may be one per row (sequence classification) or one per token (token
-    classification, language modelling; :data:`IGNORE_INDEX` where nothing is scored): the
-    micro-batch losses are weighted by the items they score either way."""
+    Labels may be one per row (sequence classification; question answering's
+    ``start_positions`` and ``end_positions``, found through the Trainer's ``label_names``)
+    or one per token (token classification, language modelling; :data:`IGNORE_INDEX` where
+    nothing is scored): the micro-batch losses are weighted by the items they score either
+    way."""
 
     fit_correct: int = 0
     fit_total: int = 0
@@ -68,8 +70,17 @@ class TrtuneTrainer(Trainer):
         labels = getattr(dataset, "label_ids", None)
         return ShuffledLengthGroupedSampler(lengths, batch, self.args.seed, labels=labels)
 
+    def _label_key(self, inputs) -> str | None:
+        """The batch key holding the labels: ``labels``, or the first of the model's own
+        label names (``start_positions`` for question answering, one per row)."""
+        for key in ("labels", *(self.label_names or ())):
+            if inputs.get(key) is not None:
+                return key
+        return None
+
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: D102
-        labels = inputs.get("labels")
+        label_key = self._label_key(inputs)
+        labels = inputs.get(label_key) if label_key else None
         parts = None
         if model.training and not return_outputs and labels is not None and self.splits_batches:
             parts = split_batch(inputs, self.token_keys)
@@ -90,7 +101,7 @@ class TrtuneTrainer(Trainer):
             scale = items / float(num_items_in_batch)
         loss = 0.0
         for part in parts:
-            part_labels = part["labels"]  # the Trainer pops it when a compute_loss_func is set
+            part_labels = part[label_key]  # the Trainer pops it when a compute_loss_func is set
             part_loss, outputs = super().compute_loss(model, part, return_outputs=True)
             loss = loss + part_loss * (scale * count_items(part_labels) / items)
             self._count_correct(outputs, part_labels)
@@ -117,6 +128,8 @@ class TrtuneTrainer(Trainer):
         return loss
 
     def _count_correct(self, outputs, labels: torch.Tensor) -> None:
+        if isinstance(outputs, dict) and "logits" not in outputs:
+            return  # e.g. question answering's start/end logits: no accuracy to count
         logits = outputs["logits"] if isinstance(outputs, dict) else outputs[1]
         if logits.shape[:-1] != labels.shape:
             return  # e.g. a causal LM's shifted labels: no accuracy to count

@@ -24,6 +24,7 @@ from trtune.serve.batcher import MicroBatcher
 from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
+from trtune.serve.qa_routes import qa_router
 from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -104,11 +105,22 @@ def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
     }
 
 
+def load_qa(settings: ServeSettings, qa=None):
+    """The QA model the settings name (through :mod:`trtune.infer.qa`), unless passed in."""
+    if qa is None and settings.qa is not None:
+        from trtune.infer.qa import load_qa_model
+
+        device = resolve_device(settings.device)
+        qa = load_qa_model(settings.qa, device, resolve_dtype(settings.dtype, device))
+    return qa
+
+
 def create_app(
-    settings: ServeSettings, classifier=None, generator: Generator | None = None
+    settings: ServeSettings, classifier=None, generator: Generator | None = None, qa=None
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
+    qa = load_qa(settings, qa)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -142,13 +154,17 @@ def create_app(
     @app.get("/health")
     async def health() -> dict:
         """Which models are loaded, and how batching has gone so far."""
-        return _health(settings, classifier, generator, batcher)
+        found = _health(settings, classifier, generator, batcher)
+        found["qa"] = None if qa is None else {"folder": settings.qa.name if settings.qa else None}
+        return found
 
     if classifier is not None:
         app.include_router(classify_router(classifier, batcher, settings))
     if generator is not None:
         app.include_router(lm_router(generator, settings))
-    _add_missing_model_routes(app, classifier is None, generator is None)
+    if qa is not None:
+        app.include_router(qa_router(qa, settings))
+    _add_missing_model_routes(app, classifier is None, generator is None, qa is None)
     return app
 
 
@@ -164,7 +180,9 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
         return FileResponse(settings.nanogpt_page, media_type="text/html")
 
 
-def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) -> None:
+def _add_missing_model_routes(
+    app: FastAPI, no_classifier: bool, no_lm: bool, no_qa: bool = True
+) -> None:
     """404s that say how to start the server with the model a route needs."""
 
     def refuse(detail: str):
@@ -180,3 +198,6 @@ def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) ->
     if no_lm:
         missing = refuse("no language model loaded (start with --lm DIR)")
         app.post("/v1/generate", include_in_schema=False)(missing)
+    if no_qa:
+        missing = refuse("no QA model loaded (start with --qa DIR)")
+        app.post("/v1/qa", include_in_schema=False)(missing)

@@ -110,3 +110,19 @@ class GenerateResponse(BaseModel):
 
     prompt: str
     text: str
+
+
+class QaRequest(_Strict):
+    """A context and a question about it."""
+
+    context: Text = Field(..., examples=["Mimar Sinan 1588'de İstanbul'da öldü."])
+    question: Text = Field(..., examples=["Mimar Sinan nerede öldü?"])
+
+
+class QaResponse(BaseModel):
+    """The answer: the exact substring ``context[start:end]`` and its score."""
+
+    answer: str
+    score: float
+    start: int
+    end: int

@@ -1,0 +1,174 @@
+"""Extractive QA speed: trtune ``qa`` against a plain ``transformers.Trainer`` recipe.
+
+Both sides train the same MiniLM on the same TQuAD windows (384 tokens, stride 128), same
+seed, batch size, learning rate and steps. The plain recipe is the one of the Hugging Face
+course and ``run_qa.py``: every window padded to ``max_length`` up front, the default
+sampler. trtune pads each batch to its longest window and, on one CPU process, runs it as
+length-sorted micro-batches (same gradient). Prediction: trtune's ``QaPredictor``
+(length-sorted batches) against the same windows padded to ``max_length`` in fixed batches;
+both go through the same span search, so only the model runs differ. Rounds alternate the
+sides; the fastest round of each side is kept.
+
+ratio = trtune training windows/s / plain windows/s (target 1.5); prediction questions/s
+of both sides are reported beside it.
+
+    python bench/bench_qa.py [--quick]
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from transformers import Trainer, TrainingArguments, default_data_collator
+
+from trtune.infer.qa import QaPredictor, answers_from_logits
+from trtune.run.models import load_model, load_tokenizer, minilm_path, resolve_model
+from trtune.tasks.qa.finetune import qa_job
+from trtune.tasks.qa.formats import load_qa
+from trtune.tasks.qa.settings import QaSettings
+from trtune.tasks.qa.windows import encode_windows
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "lm" / "tquad_train.json"
+MAX_LENGTH, STRIDE, BATCH, LR = 384, 128, 16, 5e-5
+
+
+class PaddedWindows(torch.utils.data.Dataset):
+    """The plain recipe's dataset: every window padded to ``max_length`` up front."""
+
+    def __init__(self, windows, pad_id: int):
+        def pad(rows, value):
+            return torch.tensor([r + [value] * (MAX_LENGTH - len(r)) for r in rows])
+
+        self.tensors = {
+            "input_ids": pad(windows.input_ids, pad_id),
+            "attention_mask": pad(windows.attention_mask, 0),
+            "token_type_ids": pad(windows.token_type_ids, 0),
+            "start_positions": torch.tensor(windows.start_positions or [0] * len(windows)),
+            "end_positions": torch.tensor(windows.end_positions or [0] * len(windows)),
+        }
+
+    def __len__(self) -> int:
+        return len(self.tensors["input_ids"])
+
+    def __getitem__(self, i: int) -> dict:
+        return {k: v[i] for k, v in self.tensors.items()}
+
+
+def _plain_train(model, dataset, steps: int, out: Path) -> float:
+    args = TrainingArguments(
+        output_dir=str(out),
+        max_steps=steps,
+        per_device_train_batch_size=BATCH,
+        learning_rate=LR,
+        report_to="none",
+        seed=42,
+        disable_tqdm=True,
+        use_cpu=True,
+        save_strategy="no",
+    )
+    trainer = Trainer(
+        model=model, args=args, train_dataset=dataset, data_collator=default_data_collator
+    )
+    start = time.perf_counter()
+    trainer.train()
+    return time.perf_counter() - start
+
+
+def _trtune_train(settings, model, tokenizer, split, steps: int, out: Path) -> float:
+    from trtune.run.fit import fit
+
+    settings.max_steps = steps
+    job = qa_job(settings, model, tokenizer, split)
+    # no checkpoints; the one evaluation at the end (8 questions) stays: early stopping needs it
+    job.arguments = {"save_strategy": "no", "load_best_model_at_end": False}
+    return fit(settings, job, out).train_seconds
+
+
+def _plain_predict(model, tokenizer, questions, contexts) -> float:
+    start = time.perf_counter()
+    windows = encode_windows(tokenizer, questions, contexts, MAX_LENGTH, STRIDE)
+    data = PaddedWindows(windows, tokenizer.pad_token_id)
+    starts, ends = [], []
+    with torch.inference_mode():
+        for first in range(0, len(data), 32):
+            batch = {
+                k: v[first : first + 32]
+                for k, v in data.tensors.items()
+                if k in ("input_ids", "attention_mask", "token_type_ids")
+            }
+            out = model(**batch)
+            starts.append(out.start_logits.numpy())
+            ends.append(out.end_logits.numpy())
+    answers_from_logits(windows, np.concatenate(starts), np.concatenate(ends), contexts, 30, 12)
+    return time.perf_counter() - start
+
+
+def run(quick: bool = False) -> dict:
+    n_train, steps, n_predict, rounds = (64, 4, 48, 2) if quick else (400, 20, 200, 3)
+    examples = load_qa(str(SHARED)).examples
+    train, held = examples[:n_train], examples[-n_predict:]
+    source = resolve_model(str(minilm_path()))
+    tokenizer = load_tokenizer(source)
+    windows = encode_windows(
+        tokenizer,
+        [e.question for e in train],
+        [e.context for e in train],
+        MAX_LENGTH,
+        STRIDE,
+        [(e.answers[0].start, e.answers[0].end) for e in train],
+    )
+    windows_per_step = BATCH
+    from trtune.tasks.qa.examples import QaSplit
+
+    split = QaSplit(train, train[:8], [])
+    questions, contexts = [e.question for e in held], [e.context for e in held]
+    best = {"trtune": np.inf, "plain": np.inf, "trtune_predict": np.inf, "plain_predict": np.inf}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(rounds):
+            settings = QaSettings(
+                data=[str(SHARED)], out=tmp, model=str(source.path), batch_size=BATCH, lr=LR
+            )
+            model = load_model(source, "question-answering", tokenizer, seed=42)
+            best["trtune"] = min(
+                best["trtune"],
+                _trtune_train(settings, model, tokenizer, split, steps, Path(tmp) / f"t{r}"),
+            )
+            model = load_model(source, "question-answering", tokenizer, seed=42)
+            plain = PaddedWindows(windows, tokenizer.pad_token_id)
+            best["plain"] = min(
+                best["plain"], _plain_train(model, plain, steps, Path(tmp) / f"p{r}")
+            )
+            model.eval()
+            start = time.perf_counter()
+            QaPredictor(model, tokenizer).predict(questions, contexts)
+            best["trtune_predict"] = min(best["trtune_predict"], time.perf_counter() - start)
+            best["plain_predict"] = min(
+                best["plain_predict"], _plain_predict(model, tokenizer, questions, contexts)
+            )
+            print(
+                f"round {r + 1}: " + ", ".join(f"{k} {v:.1f}s" for k, v in best.items()), flush=True
+            )
+    seen = steps * windows_per_step
+    return {
+        "name": "qa_speed",
+        "ratio": round(best["plain"] / best["trtune"], 2),
+        "target": 1.5,
+        "train_windows": len(windows),
+        "median_window_tokens": int(np.median(windows.lengths)),
+        "trtune_train_windows_per_second": round(seen / best["trtune"], 2),
+        "plain_train_windows_per_second": round(seen / best["plain"], 2),
+        "trtune_predict_questions_per_second": round(n_predict / best["trtune_predict"], 2),
+        "plain_predict_questions_per_second": round(n_predict / best["plain_predict"], 2),
+        "predict_ratio": round(best["plain_predict"] / best["trtune_predict"], 2),
+    }
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(run(quick="--quick" in sys.argv)))

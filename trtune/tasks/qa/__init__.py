@@ -1,0 +1,1 @@
+"""Extractive question answering: find the span of a Turkish text that answers a question."""
