@@ -1,6 +1,11 @@
 """Metrics, figures and the self-contained report.html every training run writes."""
 
-from trtune.report.figures import plot_confusion_matrix, plot_curves, plot_steps
+from trtune.report.figures import (
+    plot_confusion_matrix,
+    plot_curves,
+    plot_histograms,
+    plot_steps,
+)
 from trtune.report.html import Section, write_report
 from trtune.report.metrics import classification_metrics
 
@@ -9,6 +14,7 @@ __all__ = [
     "classification_metrics",
     "plot_confusion_matrix",
     "plot_curves",
+    "plot_histograms",
     "plot_steps",
     "write_report",
 ]
