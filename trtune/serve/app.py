@@ -22,6 +22,12 @@ from trtune.serve.batcher import MicroBatcher
 from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
+from trtune.serve.seq2seq_routes import (
+    add_missing_seq2seq_route,
+    load_seq2seq_model,
+    seq2seq_health,
+    seq2seq_router,
+)
 from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -96,10 +102,11 @@ def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
 
 
 def create_app(
-    settings: ServeSettings, classifier=None, generator: Generator | None = None
+    settings: ServeSettings, classifier=None, generator: Generator | None = None, seq2seq=None
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
+    seq2seq = seq2seq if seq2seq is not None else load_seq2seq_model(settings)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -131,12 +138,19 @@ def create_app(
     @app.get("/health")
     async def health() -> dict:
         """Which models are loaded, and how batching has gone so far."""
-        return _health(settings, classifier, generator, batcher)
+        return {
+            **_health(settings, classifier, generator, batcher),
+            "seq2seq": seq2seq_health(seq2seq, settings),
+        }
 
     if classifier is not None:
         app.include_router(classify_router(classifier, batcher, settings))
     if generator is not None:
         app.include_router(lm_router(generator, settings))
+    if seq2seq is not None:
+        app.include_router(seq2seq_router(seq2seq, settings))
+    else:
+        add_missing_seq2seq_route(app)
     _add_missing_model_routes(app, classifier is None, generator is None)
     return app
 

@@ -49,14 +49,17 @@ def answer_window(context: str, start: int, end: int, chars: int) -> tuple[int, 
     first = next(i for i, (a, b) in enumerate(spans) if a <= start < b)
     last = next(i for i, (a, b) in enumerate(spans) if a < end <= b)
     lo, hi = first, max(first, last)
+
+    def fits(a: int, b: int) -> bool:
+        return 0 <= a and b < len(spans) and spans[b][1] - spans[a][0] <= chars
+
     grew = True
     while grew:
         grew = False
-        for candidate in ((lo - 1, hi), (lo, hi + 1)):
-            a, b = candidate
-            if 0 <= a and b < len(spans) and spans[b][1] - spans[a][0] <= chars:
-                lo, hi = a, b
-                grew = True
+        if fits(lo - 1, hi):
+            lo, grew = lo - 1, True
+        if fits(lo, hi + 1):
+            hi, grew = hi + 1, True
     return spans[lo][0], spans[hi][1]
 
 
