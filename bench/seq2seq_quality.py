@@ -1,7 +1,7 @@
 """Quality of ``trtune seq2seq train`` on real Turkish data (issue 23, item 7): not part of
 ``make test``; run it in the background and read its JSON.
 
-    python bench/seq2seq_quality.py tatoeba --out /tmp/s2sq/tatoeba --steps 300
+    python bench/seq2seq_quality.py tatoeba --out /tmp/s2sq/tatoeba --steps 200 --batch-size 32
     python bench/seq2seq_quality.py tquad --out /tmp/s2sq/tquad --steps 200
 
 - ``tatoeba``: ``tiny-t5`` from scratch on ``../shared/data/seq2seq/tatoeba_en_tr.tsv``
@@ -59,7 +59,7 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(name: str, out: Path, steps: int, lr: float, beams: int) -> dict:
+def run(name: str, out: Path, steps: int, lr: float, beams: int, batch_size: int | None) -> dict:
     """Train and score one run; returns its figures."""
     from rich.console import Console
 
@@ -67,8 +67,9 @@ def run(name: str, out: Path, steps: int, lr: float, beams: int) -> dict:
     from trtune.tasks.seq2seq.settings import Seq2SeqSettings
     from trtune.tasks.seq2seq.train import train_seq2seq
 
+    values = dict(RUNS[name], **({"batch_size": batch_size} if batch_size else {}))
     settings = Seq2SeqSettings(
-        **RUNS[name],
+        **values,
         out=str(out),
         model="tiny-t5",
         method="finetune",
@@ -110,8 +111,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=1500)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--beams", type=int, default=4)
+    parser.add_argument("--batch-size", type=int, default=None)
     args = parser.parse_args()
-    figures = run(args.run, args.out, args.steps, args.lr, args.beams)
+    figures = run(args.run, args.out, args.steps, args.lr, args.beams, args.batch_size)
     text = json.dumps(figures, indent=2, ensure_ascii=False)
     (args.out / "quality.json").write_text(text + "\n", encoding="utf-8")
     print(text)

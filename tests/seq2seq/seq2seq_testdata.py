@@ -34,8 +34,42 @@ def write_tsv(path: Path, pairs: list[tuple[str, str]], header: str | None = Non
     return path
 
 
-def write_squad(path: Path) -> Path:
-    """A SQuAD file: two paragraphs, five questions, one answer that is not in its text."""
+PLACES = ["Ankara", "İzmir", "Bursa", "Konya", "Antalya", "Trabzon"]
+
+
+def _extra_paragraphs(count: int) -> list[dict]:
+    """``count`` more paragraphs, two questions each."""
+    paragraphs = []
+    for i, place in enumerate(PLACES[:count]):
+        context = f"{place} güzel bir şehirdir. Nüfusu {i + 1} milyondur."
+        paragraphs.append(
+            {
+                "context": context,
+                "qas": [
+                    {
+                        "id": f"x{i}a",
+                        "question": f"{place} nasıl bir şehirdir?",
+                        "answers": [{"text": "güzel bir şehirdir", "answer_start": len(place) + 1}],
+                    },
+                    {
+                        "id": f"x{i}b",
+                        "question": f"{place} nüfusu kaçtır?",
+                        "answers": [
+                            {
+                                "text": f"{i + 1} milyon",
+                                "answer_start": context.index(f"{i + 1} milyon"),
+                            }
+                        ],
+                    },
+                ],
+            }
+        )
+    return paragraphs
+
+
+def write_squad(path: Path, extra: int = 0) -> Path:
+    """A SQuAD file: two paragraphs, five questions, one answer that is not in its text (and
+    ``extra`` more paragraphs of two questions each)."""
     context_a = (
         "Mustafa Kemal Atatürk 1881 yılında Selanik'te doğdu. Türkiye Cumhuriyeti 1923 yılında "
         "kuruldu. Başkent Ankara oldu."
@@ -91,6 +125,7 @@ def write_squad(path: Path) -> Path:
                     }
                 ],
             },
+            {"title": "Şehirler", "paragraphs": _extra_paragraphs(extra)},
         ],
     }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -153,21 +153,24 @@ def test_lora_with_merge_and_adapter_folders(en_tr_tsv, tmp_path):
     assert len(loaded.generate(SOURCES)) == 3
 
 
-def test_squad_question_generation_run(tmp_path, capsys):
-    squad = write_squad(tmp_path / "tquad.json")
+def test_squad_question_generation_run_without_leaks(tmp_path, capsys):
+    train = write_squad(tmp_path / "tquad_train.json", extra=6)
+    test = write_squad(tmp_path / "tquad_dev.json")  # its two paragraphs are in train too
     out = tmp_path / "qg"
-    args = ["seq2seq", "train", "--data", str(squad), "--test-data", str(squad)]
-    args += ["--validation-data", str(squad), "--out", str(out), "--max-steps", "2"]
+    args = ["seq2seq", "train", "--data", str(train), "--test-data", str(test)]
+    args += ["--out", str(out), "--max-steps", "2", "--validation-size", "0.2"]
     args += ["--num-beams", "1", "--max-new-tokens", "6", "--batch-size", "4"]
     code, stdout, err = run_cli(args, capsys)
     assert code == 0, err
-    assert "rougeL" in stdout.split()[1] and "copy baseline" in stdout
+    assert stdout.split()[1] == "rougeL" and "copy baseline" in stdout
+    assert "4 training pairs have a source that is also in the test file" in err
     record = json.loads((out / "trtune.json").read_text())
     assert record["model"]["task_kind"] == "question-generation"
     assert record["model"]["prefix"] == "soru üret: "
-    assert record["data"]["drops"]["reasons"]["answer_not_in_context"]["count"] == 1
-    assert "leak" not in err  # warnings name it: the same file is train and test here
-    assert "test" in err
+    reasons = record["data"]["drops"]["reasons"]
+    assert reasons["answer_not_in_context"]["count"] == 1
+    assert reasons["source_in_test_file"]["count"] == 4
+    assert record["data"]["split_sizes"]["test"] == 4
 
 
 def test_jsonl_summaries_have_lead_baselines(tmp_path):

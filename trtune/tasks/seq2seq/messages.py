@@ -19,8 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the test part holds only {n} pairs: the scores will be noisy",
     },
     "leak": {
-        "tr": "{n} eğitim çiftinin kaynağı {part} dosyasında da var",
-        "en": "{n} training pairs have a source that is also in the {part} file",
+        "tr": "{n} eğitim çiftinin kaynağı {part} dosyasında da var: sızıntı olmasın diye "
+        "eğitimden çıkarıldı",
+        "en": "{n} training pairs have a source that is also in the {part} file: left out of "
+        "training so that nothing leaks",
     },
     "testing": {"tr": "test çiftleri üretiliyor", "en": "generating the test pairs"},
     "result": {

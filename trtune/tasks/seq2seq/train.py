@@ -30,7 +30,7 @@ from trtune.tasks.seq2seq.baseline import score_baselines
 from trtune.tasks.seq2seq.finetune import ModelRun, Seq2SeqPlan, train_seq2seq_model
 from trtune.tasks.seq2seq.messages import MESSAGES
 from trtune.tasks.seq2seq.metrics import score
-from trtune.tasks.seq2seq.pairs import PairData, PairSplit, grouped_split
+from trtune.tasks.seq2seq.pairs import Pair, PairData, PairSplit, grouped_split
 from trtune.tasks.seq2seq.readers import ReadOptions, read_all
 from trtune.tasks.seq2seq.report import Seq2SeqRun, write_artefacts
 from trtune.tasks.seq2seq.settings import Seq2SeqSettings, task_prefix
@@ -84,16 +84,20 @@ def resolve_plan(settings: Seq2SeqSettings, data: PairData) -> Seq2SeqPlan:
     return Seq2SeqPlan(task, task_prefix(task, direction, settings.prefix), direction)
 
 
-def _leaks(split: PairSplit, settings: Seq2SeqSettings, lang: str) -> list[str]:
-    """Warnings about training sources that a given test or validation file also holds."""
+def drop_leaks(data: PairData, held: dict[str, list[Pair] | None], lang: str) -> list[str]:
+    """Leave out the pairs whose source (group) a given test or validation file also holds,
+    so that nothing leaks into the scores; one warning per file."""
     warnings = []
-    train_groups = {p.group for p in split.train}
-    for part, given in (("test", settings.test_data), ("validation", settings.validation_data)):
-        if given:
-            groups = {p.group for p in getattr(split, part)}
-            n = sum(p.group in groups for p in split.train) if groups & train_groups else 0
-            if n:
-                warnings.append(say(MESSAGES, "leak", lang, n=n, part=part))
+    for part, pairs in held.items():
+        if not pairs:
+            continue
+        groups = {p.group for p in pairs}
+        leaked = [p for p in data.pairs if p.group in groups]
+        for pair in leaked:
+            data.drops.add(f"source_in_{part}_file", pair.row)
+        if leaked:
+            warnings.append(say(MESSAGES, "leak", lang, n=len(leaked), part=part))
+            data.pairs = [p for p in data.pairs if p.group not in groups]
     return warnings
 
 
@@ -104,9 +108,10 @@ def load_and_split(settings: Seq2SeqSettings, lang: str = "en") -> Prepared:
     plan = resolve_plan(settings, data)
     options = read_options(settings, plan.task)
     test = read_all([settings.test_data], options).pairs if settings.test_data else None
-    validation = (
-        read_all([settings.validation_data], options).pairs if settings.validation_data else None
-    )
+    validation = None
+    if settings.validation_data:
+        validation = read_all([settings.validation_data], options).pairs
+    warnings = drop_leaks(data, {"test": test, "validation": validation}, lang)
     split = grouped_split(
         data.pairs,
         0.0 if test is not None else settings.test_size,
@@ -122,7 +127,6 @@ def load_and_split(settings: Seq2SeqSettings, lang: str = "en") -> Prepared:
             "(train/validation/test); every part needs at least one: add rows",
             file=data.paths[0],
         )
-    warnings = _leaks(split, settings, lang)
     if len(split.test) < SMALL_TEST:
         warnings.append(say(MESSAGES, "small_test", lang, n=len(split.test)))
     return Prepared(data, split, plan, warnings)
