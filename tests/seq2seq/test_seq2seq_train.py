@@ -63,6 +63,8 @@ def test_output_folder_metrics_and_record(trained_folder):
     config = json.loads((trained_folder / "config.json").read_text())
     assert config["prefix"] == "çevir en-tr: "
     assert "translation_en_to_tr" in config["task_specific_params"]
+    tokenizer_config = json.loads((trained_folder / "tokenizer_config.json").read_text())
+    assert tokenizer_config["tokenizer_class"] == "PreTrainedTokenizerFast"  # transformers 4 too
     html = (trained_folder / "report.html").read_text()
     assert "copy" in html and "chrf" in html and "I see the" in html
 

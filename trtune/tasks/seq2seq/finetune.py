@@ -8,6 +8,7 @@ transformers 4) and the generation settings into ``generation_config.json``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from trtune.infer.kinds import save_preset_base, save_trained
 from trtune.run.fit import FitJob, FitResult, fit
 from trtune.run.lora import apply_lora
 from trtune.run.models import ModelSource, load_model, resolve_model
+from trtune.run.outdir import atomic_write_json
 from trtune.run.processes import is_main_process, shared_tokenizer
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.seq2seq.encode import EncodedPairs, Limits, encode_pairs, seq2seq_collator
@@ -114,6 +116,19 @@ def record_generation(model, plan: Seq2SeqPlan, settings: Seq2SeqSettings) -> No
         base.generation_config.no_repeat_ngram_size = generation.no_repeat_ngram_size
 
 
+def portable_tokenizer_config(folder: Path) -> None:
+    """Name a plain ``tokenizers`` tokenizer ``PreTrainedTokenizerFast`` in
+    ``tokenizer_config.json``: transformers 5 writes ``TokenizersBackend``, a class
+    transformers 4 (and its text2text pipelines) cannot load; both load the old name."""
+    path = folder / "tokenizer_config.json"
+    if not path.is_file():
+        return
+    config = json.loads(path.read_text(encoding="utf-8"))
+    if config.get("tokenizer_class") == "TokenizersBackend":
+        config["tokenizer_class"] = "PreTrainedTokenizerFast"
+        atomic_write_json(path, config)
+
+
 def train_seq2seq_model(
     settings: Seq2SeqSettings,
     split: PairSplit,
@@ -157,4 +172,5 @@ def train_seq2seq_model(
     if result.is_main_process:
         record_generation(result.model, plan, settings)
         save_trained(result.model, tokenizer, out_dir, settings.merge, source)
+        portable_tokenizer_config(out_dir)
     return ModelRun(result, drops, train_set.token_count(), model.config.model_type, trainable)

@@ -78,7 +78,6 @@ class Seq2SeqSettings(TrainSettings):
         "data": "pairs to learn: two-column TSV/CSV (source, target; header optional), "
         "JSON/JSONL/Parquet with source/target, text/summary, document/summary or en/tr "
         "columns, or SQuAD JSON (question generation); repeat for several",
-        "max_length": "source tokens at most (what --max-source-length defaults to)",
     }
 
     task: str = setting(
@@ -100,7 +99,8 @@ class Seq2SeqSettings(TrainSettings):
         default_help="by task",
     )
     max_source_length: int | None = setting(
-        "source tokens at most (longer summary sources are cut, other longer pairs dropped)",
+        "source tokens at most (longer summary sources are cut, other longer pairs dropped); "
+        "--max-length sets it too",
         default_help="--max-length",
     )
     max_target_length: int | None = setting("target tokens at most (longer pairs are dropped)")

@@ -37,6 +37,7 @@ from trtune.tasks.seq2seq.settings import Seq2SeqSettings, task_prefix
 
 SPLIT_JSON = "split.json"
 SMALL_TEST = 50
+TEST_CHUNK = 256  # test sources generated between two progress updates
 
 
 @dataclass
@@ -251,9 +252,12 @@ def _score_and_write(
     test = prepared.split.test
     start = time.perf_counter()
     loaded = load_seq2seq(out_dir)
+    outputs: list[str] = []
     with reporter.progress(say(MESSAGES, "testing", reporter.lang), len(test)) as task:
-        outputs = loaded.generate([p.source for p in test], batch_size=settings.batch_size * 2)
-        task.update(len(test))
+        for start in range(0, len(test), TEST_CHUNK):
+            sources = [p.source for p in test[start : start + TEST_CHUNK]]
+            outputs += loaded.generate(sources, batch_size=settings.batch_size * 2)
+            task.update(len(outputs))
     test_seconds = time.perf_counter() - start
     metrics = score(outputs, [p.target for p in test])
     baselines = score_baselines(prepared.plan.task, test)
