@@ -33,6 +33,7 @@ SUITE = [
     ("lm_packing", "bench_lm_packing"),
     ("serve_batching", "bench_serve"),
     ("qa_speed", "bench_qa"),
+    ("seq2seq_throughput", "bench_seq2seq"),
 ]
 
 

@@ -21,6 +21,7 @@ from trtune.cli import learn as learn_cli
 from trtune.cli import lm as lm_cli
 from trtune.cli import nanogpt as nanogpt_cli
 from trtune.cli import qa as qa_cli
+from trtune.cli import seq2seq as seq2seq_cli
 from trtune.cli import serve as serve_cli
 from trtune.cli.console import err_console
 from trtune.errors import (
@@ -65,6 +66,7 @@ app.add_typer(nanogpt_cli.app, name="nanogpt")
 app.add_typer(classify_cli.app, name="classify")
 app.add_typer(lm_cli.app, name="lm")
 app.add_typer(qa_cli.app, name="qa")
+app.add_typer(seq2seq_cli.app, name="seq2seq")
 app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 

@@ -204,8 +204,11 @@ def _unique_names(first: list[str], width: int) -> list[str]:
     return names
 
 
-def read_delimited(path: Path, text: str, encoding: str, tab: bool) -> Table:
-    """Read delimited ``text`` (from ``path``) into a :class:`Table`.
+def read_delimited(
+    path: Path, text: str, encoding: str, tab: bool, header: bool | None = None
+) -> Table:
+    """Read delimited ``text`` (from ``path``) into a :class:`Table`; ``header`` says whether
+    the first record is a header (``None``: detect it).
 
     Raises:
         UserError: no delimiter found, or a header and no rows.
@@ -225,7 +228,7 @@ def read_delimited(path: Path, text: str, encoding: str, tab: bool) -> Table:
             "could not find a delimiter (tried , ; tab |): each row needs a text and a label",
             path,
         )
-    header = _has_header(rows)
+    header = _has_header(rows) if header is None else header
     width = _width(rows, header)
     columns = _unique_names(rows[0], width) if header else [f"column_{i + 1}" for i in range(width)]
     skip = 1 if header else 0

@@ -23,8 +23,14 @@ PARQUET_MAGIC = b"PAR1"
 __all__ = ["Table", "read_table"]
 
 
-def read_table(path: str | Path) -> Table:
+def read_table(path: str | Path, header: bool | None = None) -> Table:
     """Read ``path`` (CSV, TSV, TXT, JSON, JSONL or Parquet) into a :class:`Table`.
+
+    Args:
+        path: the file.
+        header: whether a delimited file's first record is a header; ``None`` detects it
+            (the detection knows labelled files; a task whose files hold two texts decides
+            itself and reads with ``header=False``).
 
     Raises:
         UserError: the path is missing, a folder, empty, binary or malformed.
@@ -41,7 +47,7 @@ def read_table(path: str | Path) -> Table:
         return _read_jsonl(path, text, decoded.encoding)
     if suffix == ".json" or (stripped[:1] in "[{" and suffix not in (".csv", ".tsv", ".txt")):
         return _read_json(path, text, decoded.encoding)
-    return read_delimited(path, text, decoded.encoding, tab=suffix == ".tsv")
+    return read_delimited(path, text, decoded.encoding, tab=suffix == ".tsv", header=header)
 
 
 def _looks_like_jsonl(text: str) -> bool:

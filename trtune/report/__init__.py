@@ -4,6 +4,7 @@ from trtune.report.figures import (
     plot_confusion_matrix,
     plot_curves,
     plot_histogram,
+    plot_histograms,
     plot_steps,
 )
 from trtune.report.html import Section, write_report
@@ -15,6 +16,7 @@ __all__ = [
     "plot_confusion_matrix",
     "plot_curves",
     "plot_histogram",
+    "plot_histograms",
     "plot_steps",
     "write_report",
 ]

@@ -82,6 +82,41 @@ def plot_steps(
     return _save(fig, path)
 
 
+def plot_histograms(
+    series: Mapping[str, Sequence[float]],
+    path: str | Path,
+    title: str,
+    xlabel: str = "",
+    bins: int = 30,
+) -> Path:
+    """Overlaid histograms of named series over shared bins (e.g. the lengths of sources,
+    references and generated texts); empty series are skipped."""
+    fig = Figure(figsize=(6, 3.6))
+    ax = fig.add_subplot()
+    values = [v for vs in series.values() for v in vs]
+    edges = bins if not values else _edges(min(values), max(values), bins)
+    for name, data in series.items():
+        if len(data) == 0:
+            continue
+        ax.hist(list(data), bins=edges, alpha=0.5, label=name)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("count")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return _save(fig, path)
+
+
+def _edges(low: float, high: float, bins: int) -> list[float]:
+    """Bin edges from ``low`` to ``high``; whole numbers get one bin per value when few."""
+    if high <= low:
+        return [low - 0.5, low + 0.5]
+    if float(low).is_integer() and float(high).is_integer() and high - low < bins:
+        return [low - 0.5 + i for i in range(int(high - low) + 2)]
+    step = (high - low) / bins
+    return [low + i * step for i in range(bins + 1)]
+
+
 def plot_confusion_matrix(
     matrix: Sequence[Sequence[int]], labels: Sequence[str], path: str | Path, title: str
 ) -> Path:

@@ -2,7 +2,8 @@
 
 Every model family trtune trains has a small preset, so that tests and demos run in seconds
 with no download: ``tiny`` / ``tiny-4l`` (BERT, a cased WordPiece vocabulary), ``tiny-gpt``
-/ ``tiny-gpt-4l`` (GPT-2, byte-level BPE) and ``tiny-llama`` (Llama, byte-level BPE). The
+/ ``tiny-gpt-4l`` (GPT-2, byte-level BPE), ``tiny-llama`` (Llama, byte-level BPE) and
+``tiny-t5`` (T5 encoder-decoder, a cased SentencePiece-style Unigram vocabulary). The
 weights are random: a preset shows that the tool works, not what a real model can do.
 """
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # transformers loads only when a preset is built
 WORDPIECE_SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 EOS_TOKEN = "<|endoftext|>"
 PAD_TOKEN = "<|pad|>"
+# T5's special tokens, in T5's order: padding (also the decoder's start), end, unknown.
+T5_SPECIALS = ["<pad>", "</s>", "<unk>"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Preset:
     """The size of a model built from scratch.
 
     Attributes:
-        family: ``bert``, ``gpt2`` or ``llama``.
+        family: ``bert``, ``gpt2``, ``llama`` or ``t5``.
         layers, hidden, heads, intermediate: the transformer's shape.
         vocab_size: the tokenizer trained on the data has at most this many tokens.
         max_positions: the longest sequence the model takes.
@@ -52,6 +55,8 @@ PRESETS: dict[str, Preset] = {
     "tiny-gpt": Preset("gpt2", 2, 128, 4, 512, lora_targets=("c_attn", "c_proj", "c_fc")),
     "tiny-gpt-4l": Preset("gpt2", 4, 256, 4, 1024, 4000, lora_targets=("c_attn", "c_proj", "c_fc")),
     "tiny-llama": Preset("llama", 2, 128, 4, 384, lora_targets=("q_proj", "v_proj", "up_proj")),
+    # layers counts the encoder's and, again, the decoder's
+    "tiny-t5": Preset("t5", 2, 128, 4, 512, 4000, lora_targets=("q", "k", "v", "o", "wi", "wo")),
 }
 
 
@@ -139,6 +144,44 @@ def train_bpe_tokenizer(
     )
 
 
+def train_unigram_tokenizer(
+    texts: Iterable[str], vocab_size: int, max_length: int
+) -> PreTrainedTokenizerFast:
+    """A SentencePiece-style Unigram tokenizer (T5's kind) trained on ``texts``.
+
+    Words are split on spaces only and marked with ``▁`` (Metaspace), so decoding gives the
+    text back; NFKC keeps Turkish letters and case (``İ``/``I``/``ı``/``i`` stay four
+    letters). Every character of the texts is in the vocabulary. ``<pad>`` (id 0, also the
+    decoder's start token), ``</s>`` (1, appended to every encoded text) and ``<unk>`` (2).
+    """
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from tokenizers.trainers import UnigramTrainer
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.Unigram())
+    tok.normalizer = normalizers.NFKC()
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
+    tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
+    trainer = UnigramTrainer(
+        vocab_size=vocab_size,
+        special_tokens=T5_SPECIALS,
+        unk_token="<unk>",
+        show_progress=False,
+    )
+    tok.train_from_iterator(texts, trainer)
+    eos_id = tok.token_to_id("</s>")
+    tok.post_processor = processors.TemplateProcessing(
+        single="$A </s>", pair="$A </s> $B </s>", special_tokens=[("</s>", eos_id)]
+    )
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        pad_token="<pad>",
+        eos_token="</s>",
+        unk_token="<unk>",
+        model_max_length=max_length,
+    )
+
+
 def train_preset_tokenizer(name: str, texts: Sequence[str]) -> PreTrainedTokenizerFast:
     """The tokenizer of preset ``name``, trained on ``texts``.
 
@@ -151,12 +194,14 @@ def train_preset_tokenizer(name: str, texts: Sequence[str]) -> PreTrainedTokeniz
         raise UserError(f"model preset '{name}' needs training texts for its tokenizer")
     if preset.family == "bert":
         return train_wordpiece_tokenizer(texts, preset.vocab_size, preset.max_positions)
+    if preset.family == "t5":
+        return train_unigram_tokenizer(texts, preset.vocab_size, preset.max_positions)
     return train_bpe_tokenizer(texts, preset.vocab_size, preset.max_positions)
 
 
 def preset_config(name: str, tokenizer: PreTrainedTokenizerFast) -> PretrainedConfig:
     """The transformers config of preset ``name`` for ``tokenizer``'s vocabulary."""
-    from transformers import BertConfig, GPT2Config, LlamaConfig
+    from transformers import BertConfig, GPT2Config, LlamaConfig, T5Config
 
     p, vocab = PRESETS[name], len(tokenizer)
     if p.family == "bert":
@@ -168,6 +213,21 @@ def preset_config(name: str, tokenizer: PreTrainedTokenizerFast) -> PretrainedCo
             intermediate_size=p.intermediate,
             max_position_embeddings=p.max_positions,
             pad_token_id=0,
+        )
+    if p.family == "t5":
+        return T5Config(
+            vocab_size=vocab,
+            d_model=p.hidden,
+            d_kv=p.hidden // p.heads,
+            d_ff=p.intermediate,
+            num_layers=p.layers,
+            num_decoder_layers=p.layers,
+            num_heads=p.heads,
+            feed_forward_proj="relu",
+            pad_token_id=tokenizer.pad_token_id,
+            eos_token_id=tokenizer.eos_token_id,
+            decoder_start_token_id=tokenizer.pad_token_id,  # as T5: generation starts at <pad>
+            tie_word_embeddings=True,
         )
     special = {
         "bos_token_id": tokenizer.bos_token_id,

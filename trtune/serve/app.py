@@ -25,6 +25,12 @@ from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
 from trtune.serve.qa_routes import qa_router
+from trtune.serve.seq2seq_routes import (
+    add_missing_seq2seq_route,
+    load_seq2seq_model,
+    seq2seq_health,
+    seq2seq_router,
+)
 from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -116,11 +122,16 @@ def load_qa(settings: ServeSettings, qa=None):
 
 
 def create_app(
-    settings: ServeSettings, classifier=None, generator: Generator | None = None, qa=None
+    settings: ServeSettings,
+    classifier=None,
+    generator: Generator | None = None,
+    qa=None,
+    seq2seq=None,
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
     qa = load_qa(settings, qa)
+    seq2seq = seq2seq if seq2seq is not None else load_seq2seq_model(settings)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -156,6 +167,7 @@ def create_app(
         """Which models are loaded, and how batching has gone so far."""
         found = _health(settings, classifier, generator, batcher)
         found["qa"] = None if qa is None else {"folder": settings.qa.name if settings.qa else None}
+        found["seq2seq"] = seq2seq_health(seq2seq, settings)
         return found
 
     if classifier is not None:
@@ -164,6 +176,10 @@ def create_app(
         app.include_router(lm_router(generator, settings))
     if qa is not None:
         app.include_router(qa_router(qa, settings))
+    if seq2seq is not None:
+        app.include_router(seq2seq_router(seq2seq, settings))
+    else:
+        add_missing_seq2seq_route(app)
     _add_missing_model_routes(app, classifier is None, generator is None, qa is None)
     return app
 

@@ -11,6 +11,9 @@ from pathlib import Path
 from trtune.errors import UserError
 from trtune.run.devices import resolve_device, resolve_dtype
 
+# The model folders serve can load, one option each.
+MODEL_FIELDS = ("classifier", "lm", "qa", "seq2seq")
+
 
 @dataclass
 class ServeSettings:
@@ -22,6 +25,9 @@ class ServeSettings:
     lm: Path | None = field(default=None, metadata={"help": "Folder of a causal LM (lm train)."})
     qa: Path | None = field(
         default=None, metadata={"help": "Folder of an extractive QA model (qa train)."}
+    )
+    seq2seq: Path | None = field(
+        default=None, metadata={"help": "Folder of an encoder-decoder (seq2seq train)."}
     )
     host: str = field(default="127.0.0.1", metadata={"help": "Address to bind (loopback)."})
     port: int = field(default=8000, metadata={"help": "TCP port."})
@@ -51,13 +57,13 @@ class ServeSettings:
     )
 
     def __post_init__(self) -> None:
-        for name in ("classifier", "lm", "qa", "nanogpt_page"):
+        for name in (*MODEL_FIELDS, "nanogpt_page"):
             value = getattr(self, name)
             if value is not None:
                 setattr(self, name, Path(value))
-        if self.classifier is None and self.lm is None and self.qa is None:
-            raise UserError("give --classifier DIR, --lm DIR, --qa DIR or several")
-        for name in ("classifier", "lm", "qa"):
+        if all(getattr(self, name) is None for name in MODEL_FIELDS):
+            raise UserError("give --classifier DIR, --lm DIR, --qa DIR, --seq2seq DIR or several")
+        for name in MODEL_FIELDS:
             folder = getattr(self, name)
             if folder is not None and not folder.is_dir():
                 raise UserError(f"--{name}: not a folder", file=folder)

@@ -1,0 +1,194 @@
+"""End to end with tiny-t5: train on TSV, JSONL and SQuAD, the output folder, LoRA, and the
+folder generating the same text through trtune and through plain transformers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from seq2seq_testdata import tiny_settings, write_squad
+
+from trtune.cli import main
+from trtune.infer.seq2seq import load_seq2seq
+from trtune.tasks.seq2seq.metrics import METRIC_KEYS
+from trtune.tasks.seq2seq.train import train_seq2seq
+
+pytestmark = pytest.mark.slow
+SOURCES = ["I see the cat.", "I love the sea.", "I want the big red car."]
+
+
+def run_cli(args: list[str], capsys, stdin: str | None = None, monkeypatch=None):
+    """Run ``trtune ARGS`` in-process; return (exit code, stdout, stderr)."""
+    if stdin is not None:
+        import io
+
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = 0
+    try:
+        main(args)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_output_folder_metrics_and_record(trained_folder):
+    for name in [
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "generation_config.json",
+        "metrics.json",
+        "report.html",
+        "README.md",
+        "trtune.json",
+        "figures/loss.png",
+        "figures/validation_metric.png",
+        "figures/lengths.png",
+        "checkpoints/split.json",
+    ]:
+        assert (trained_folder / name).is_file(), name
+    metrics = json.loads((trained_folder / "metrics.json").read_text())
+    assert set(metrics["baseline"]) == set(METRIC_KEYS) <= set(metrics)
+    assert metrics["baseline_name"] == "copy" and metrics["headline"] == "chrf"
+    assert metrics["history"]["val_chrf"] and 0 < metrics["timing"]["steps"] <= 24
+    record = json.loads((trained_folder / "trtune.json").read_text())
+    assert record["task"] == "seq2seq" and record["command"] == "seq2seq train"
+    model = record["model"]
+    assert model["prefix"] == "çevir en-tr: " and model["task_kind"] == "translate"
+    assert model["direction"] == "en-tr" and model["generation"]["num_beams"] == 1
+    assert record["data"]["drops"]["kept"] == 36
+    assert record["data"]["drops"]["reasons"] == {}
+    config = json.loads((trained_folder / "config.json").read_text())
+    assert config["prefix"] == "çevir en-tr: "
+    assert "translation_en_to_tr" in config["task_specific_params"]
+    tokenizer_config = json.loads((trained_folder / "tokenizer_config.json").read_text())
+    assert tokenizer_config["tokenizer_class"] == "PreTrainedTokenizerFast"  # transformers 4 too
+    html = (trained_folder / "report.html").read_text()
+    assert "copy" in html and "chrf" in html and "I see the" in html
+
+
+def test_plain_transformers_generates_what_trtune_generates(trained_folder):
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    ours = load_seq2seq(trained_folder).generate(SOURCES, {"num_beams": 1, "max_new_tokens": 8})
+    tokenizer = AutoTokenizer.from_pretrained(trained_folder)
+    model = AutoModelForSeq2SeqLM.from_pretrained(trained_folder).eval()
+    theirs = []
+    for source in SOURCES:
+        inputs = tokenizer(model.config.prefix + source, return_tensors="pt")
+        with torch.no_grad():
+            out = model.generate(**inputs, num_beams=1, do_sample=False, max_new_tokens=8)
+        theirs.append(tokenizer.decode(out[0], skip_special_tokens=True).strip())
+    assert ours == theirs
+    assert any(ours)  # not all empty: the comparison means something
+
+
+def test_text2text_pipeline_agrees_where_transformers_has_it(trained_folder):
+    from transformers.pipelines import SUPPORTED_TASKS
+
+    if "text2text-generation" not in SUPPORTED_TASKS:
+        pytest.skip("this transformers has no text2text-generation pipeline (removed in v5)")
+    from transformers import pipeline
+
+    ours = load_seq2seq(trained_folder).generate(SOURCES, {"num_beams": 1, "max_new_tokens": 8})
+    pipe = pipeline("text2text-generation", model=str(trained_folder))
+    theirs = [r["generated_text"].strip() for r in pipe(SOURCES, num_beams=1, max_new_tokens=8)]
+    assert ours == theirs
+    translate = pipeline("translation_en_to_tr", model=str(trained_folder))
+    assert [r["translation_text"].strip() for r in translate(SOURCES, max_new_tokens=8)] == ours
+
+
+def test_generate_cli_arguments_file_stdin_and_json(trained_folder, tmp_path, capsys, monkeypatch):
+    expected = load_seq2seq(trained_folder).generate(SOURCES)
+    code, out, err = run_cli(
+        ["seq2seq", "generate", "--model", str(trained_folder), *SOURCES], capsys
+    )
+    assert code == 0, err
+    assert out.splitlines() == expected
+    listing = tmp_path / "sources.txt"
+    listing.write_text("\n".join(SOURCES) + "\n", encoding="utf-8")
+    code, out, _ = run_cli(
+        ["seq2seq", "generate", "--model", str(trained_folder), "--file", str(listing), "--json"],
+        capsys,
+    )
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows] == expected and rows[0]["source"] == SOURCES[0]
+    code, out, _ = run_cli(
+        ["seq2seq", "generate", "--model", str(trained_folder), "--num-beams", "2"],
+        capsys,
+        stdin="\n".join(SOURCES),
+        monkeypatch=monkeypatch,
+    )
+    assert out.splitlines() == load_seq2seq(trained_folder).generate(SOURCES, {"num_beams": 2})
+
+
+def test_eval_cli_scores_model_and_baseline(trained_folder, en_tr_tsv, capsys):
+    args = ["seq2seq", "eval", "--model", str(trained_folder), "--data", str(en_tr_tsv)]
+    code, out, err = run_cli([*args, "--json"], capsys)
+    assert code == 0, err
+    metrics = json.loads(out)
+    assert metrics["n"] == 36 and set(metrics["baseline"]) == set(METRIC_KEYS)
+    assert metrics["generation"]["num_beams"] == 1
+    code, out, _ = run_cli([*args, "--lang", "tr"], capsys)
+    assert "taban çizgisi copy" in out and out.startswith("chrf")
+
+
+def test_lora_with_merge_and_adapter_folders(en_tr_tsv, tmp_path):
+    merged = tmp_path / "merged"
+    settings = tiny_settings(
+        data=[str(en_tr_tsv)], out=str(merged), method="lora", merge=True, max_steps=3
+    )
+    result = train_seq2seq(settings)
+    assert (merged / "config.json").is_file() and (
+        merged / "adapter" / "adapter_config.json"
+    ).is_file()
+    assert set(result.metrics) >= set(METRIC_KEYS)
+    adapter = tmp_path / "adapter"
+    train_seq2seq(
+        tiny_settings(data=[str(en_tr_tsv)], out=str(adapter), method="lora", max_steps=3)
+    )
+    assert (adapter / "adapter_config.json").is_file() and (adapter / "base_model").is_dir()
+    loaded = load_seq2seq(adapter)
+    assert loaded.generator.prefix == "" and loaded.task == "generic"  # no --direction given
+    assert len(loaded.generate(SOURCES)) == 3
+
+
+def test_squad_question_generation_run_without_leaks(tmp_path, capsys):
+    train = write_squad(tmp_path / "tquad_train.json", extra=6)
+    test = write_squad(tmp_path / "tquad_dev.json")  # its two paragraphs are in train too
+    out = tmp_path / "qg"
+    args = ["seq2seq", "train", "--data", str(train), "--test-data", str(test)]
+    args += ["--out", str(out), "--max-steps", "2", "--validation-size", "0.2"]
+    args += ["--num-beams", "1", "--max-new-tokens", "6", "--batch-size", "4"]
+    code, stdout, err = run_cli(args, capsys)
+    assert code == 0, err
+    assert stdout.split()[1] == "rougeL" and "copy baseline" in stdout
+    assert "4 training pairs have a source that is also in the test file" in err
+    record = json.loads((out / "trtune.json").read_text())
+    assert record["model"]["task_kind"] == "question-generation"
+    assert record["model"]["prefix"] == "soru üret: "
+    reasons = record["data"]["drops"]["reasons"]
+    assert reasons["answer_not_in_context"]["count"] == 1
+    assert reasons["source_in_test_file"]["count"] == 4
+    assert record["data"]["split_sizes"]["test"] == 4
+
+
+def test_jsonl_summaries_have_lead_baselines(tmp_path):
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {
+            "document": f"Haber {i}. Belediye yeni park açtı. Vatandaşlar memnun. Dördüncü cümle.",
+            "summary": f"Belediye park {i} açtı.",
+        }
+        for i in range(20)
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    result = train_seq2seq(tiny_settings(data=[str(path)], out=str(tmp_path / "sum"), max_steps=2))
+    metrics = json.loads((tmp_path / "sum" / "metrics.json").read_text())
+    assert result.baseline_name == "lead-3" and set(metrics["baselines"]) == {"lead-3", "lead-1"}
+    assert metrics["headline"] == "rougeL"
+    assert (
+        json.loads((tmp_path / "sum" / "trtune.json").read_text())["model"]["prefix"] == "özetle: "
+    )

@@ -1,0 +1,194 @@
+"""`trtune seq2seq`: train, evaluate and use encoder-decoder models (thin: parse, call, print)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import typer
+
+from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
+from trtune.cli.options import (
+    RunFlags,
+    command_with,
+    dataclass_parameters,
+    given_values,
+    param,
+    print_notices,
+    settings_command,
+)
+from trtune.errors import UserError
+from trtune.i18n import say
+from trtune.infer.seq2seq import GenerationSettings
+from trtune.tasks.seq2seq.messages import MESSAGES
+from trtune.tasks.seq2seq.settings import HEADLINE, Seq2SeqSettings
+
+app = typer.Typer(
+    help="Encoder-decoder models (T5, mT5, BART, TURNA): summarise, translate, generate questions.",
+    no_args_is_help=True,
+)
+_SHOWN = ("chrf", "bleu", "rouge1", "rouge2", "rougeL")
+
+
+def _scores(metrics: dict, task: str) -> str:
+    """``chrF 41.20  BLEU 12.00 ...``, the task's headline metric first."""
+    keys = [HEADLINE.get(task, "rougeL")] + [k for k in _SHOWN if k != HEADLINE.get(task)]
+    return "  ".join(f"{k} {metrics[k]:.2f}" for k in keys)
+
+
+def _train(settings: Seq2SeqSettings, flags: RunFlags) -> None:
+    from trtune.tasks.seq2seq.train import plan, train_seq2seq
+
+    if flags.dry_run:
+        show_plan(plan(settings), flags.as_json)
+        return
+    quiet_transformers()
+    lang = cli_lang(flags.lang)
+    result = train_seq2seq(settings, flags.resume, flags.overwrite, reporter(lang=lang))
+    if result is None:  # a non-main process of a multi-process run
+        return
+    task = result.metrics.get("task", "generic")
+    line = say(
+        MESSAGES,
+        "result",
+        lang,
+        method=settings.method,
+        metrics=_scores(result.metrics, task),
+        baseline=result.baseline_name,
+        baseline_metrics=_scores(result.baseline, task),
+    )
+    console.print(line, markup=False, soft_wrap=True)
+    saved = say(MESSAGES, "saved", lang, out=result.out_dir, report=result.report)
+    console.print(saved, markup=False, soft_wrap=True)
+
+
+app.command(name="train")(
+    settings_command(
+        Seq2SeqSettings,
+        _train,
+        "Fine-tune an encoder-decoder (and score the lead/copy baseline); write the folder.",
+    )
+)
+
+_MODEL = param(
+    "model", typer.Option(..., "--model", help="Folder written by `seq2seq train`."), str
+)
+_DEVICE = param(
+    "device", typer.Option("auto", "--device", help="auto (a CUDA GPU if any), cpu, cuda."), str
+)
+_BATCH = param("batch_size", typer.Option(32, "--batch-size", help="Sources per batch."), int)
+_JSON = param("as_json", typer.Option(False, "--json", help="Print JSON."), bool)
+_LANG = param(
+    "lang", typer.Option(None, "--lang", help="Language of the output: tr or en."), str | None
+)
+_SOURCE_COL = param(
+    "source_col", typer.Option(None, "--source-col", help="Name of the source column."), str | None
+)
+_TARGET_COL = param(
+    "target_col", typer.Option(None, "--target-col", help="Name of the target column."), str | None
+)
+_GENERATION = dataclass_parameters(GenerationSettings)
+_GENERATION_NAMES = {p.name for p in _GENERATION}
+
+
+def _overrides(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The generation options the user gave (the folder's recorded settings fill the rest);
+    checked now, so that a bad value fails before the model loads."""
+    notices: list[str] = []
+    chosen = {k: kwargs.pop(k) for k in list(kwargs) if k in _GENERATION_NAMES}
+    given = given_values(chosen, notices)
+    print_notices(notices)
+    GenerationSettings.from_values(given)
+    return given
+
+
+def _evaluate(**kwargs: Any) -> None:
+    from trtune.tasks.seq2seq.evaluate import evaluate_folder
+
+    lang = cli_lang(kwargs.pop("lang"))
+    overrides = _overrides(kwargs)
+    if not kwargs["data"]:
+        raise UserError("--data is required (a file of pairs, or SQuAD JSON)")
+    quiet_transformers()
+    metrics = evaluate_folder(
+        kwargs["model"],
+        kwargs["data"],
+        overrides,
+        kwargs["source_col"],
+        kwargs["target_col"],
+        kwargs["device"],
+        kwargs["batch_size"],
+    )
+    if kwargs["as_json"]:
+        typer.echo(json.dumps(metrics, ensure_ascii=False))
+        return
+    line = say(
+        MESSAGES,
+        "eval_result",
+        lang,
+        metrics=_scores(metrics, metrics["task"]),
+        n=metrics["n"],
+        baseline=metrics["baseline_name"],
+        baseline_metrics=_scores(metrics["baseline"], metrics["task"]),
+    )
+    console.print(line, markup=False, soft_wrap=True)
+
+
+_DATA = param(
+    "data",
+    typer.Option(None, "--data", help="Pairs to score (as in training); repeat for several."),
+    list[str] | None,
+)
+app.command(name="eval")(
+    command_with(
+        [_MODEL, _DATA, _SOURCE_COL, _TARGET_COL, _DEVICE, _BATCH, _JSON, _LANG, *_GENERATION],
+        _evaluate,
+        "ROUGE-1/2/L, BLEU and chrF of a saved model on a file, beside the lead/copy baseline.",
+    )
+)
+
+
+def _sources(texts: list[str], file: str | None, source_col: str | None, lang: str) -> list[str]:
+    if file:
+        from trtune.tasks.seq2seq.readers import load_sources
+
+        return load_sources(file, source_col) + list(texts)
+    if texts and texts != ["-"]:
+        return list(texts)
+    if texts == ["-"] or not sys.stdin.isatty():
+        return [line.strip() for line in sys.stdin if line.strip()]
+    raise UserError(say(MESSAGES, "no_input", lang))
+
+
+def _generate(**kwargs: Any) -> None:
+    from trtune.infer.seq2seq import load_seq2seq
+
+    lang = cli_lang(kwargs.pop("lang"))
+    overrides = _overrides(kwargs)
+    sources = _sources(kwargs["texts"] or [], kwargs["file"], kwargs["source_col"], lang)
+    quiet_transformers()
+    loaded = load_seq2seq(kwargs["model"], kwargs["device"])
+    outputs = loaded.generate(sources, overrides, kwargs["batch_size"])
+    for source, output in zip(sources, outputs, strict=True):
+        if kwargs["as_json"]:
+            typer.echo(json.dumps({"source": source, "text": output}, ensure_ascii=False))
+        else:
+            console.print(output, markup=False, soft_wrap=True)
+
+
+_TEXTS = param(
+    "texts", typer.Argument(None, help="Sources ('-' or none: read stdin)."), list[str] | None
+)
+_FILE = param(
+    "file",
+    typer.Option(None, "--file", help="One source per line (.txt) or a table's source column."),
+    str | None,
+)
+app.command(name="generate")(
+    command_with(
+        [_TEXTS, _MODEL, _FILE, _SOURCE_COL, _DEVICE, _BATCH, _JSON, _LANG, *_GENERATION],
+        _generate,
+        "Write the target of each source (the folder's prefix and settings applied).",
+    )
+)

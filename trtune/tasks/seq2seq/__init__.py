@@ -1,0 +1,1 @@
+"""Encoder-decoder fine-tuning (``trtune seq2seq``): summaries, translation, question generation."""

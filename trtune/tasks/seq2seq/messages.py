@@ -1,0 +1,41 @@
+"""Every sentence ``seq2seq`` says to a user, in Turkish and English (see :mod:`trtune.i18n`)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "data": {
+        "tr": "veri: {pairs} çift ({task}{direction}), {dropped} satır çıkarıldı; bölme {sizes}",
+        "en": "data: {pairs} pairs ({task}{direction}), {dropped} rows dropped; split {sizes}",
+    },
+    "note": {"tr": "not: {text}", "en": "note: {text}"},
+    "too_long": {
+        "tr": "uzunluk sınırını aşan {count} eğitim çifti çıkarıldı (--max-source-length "
+        "{source}, --max-target-length {target})",
+        "en": "{count} training pairs over the length limits were dropped (--max-source-length "
+        "{source}, --max-target-length {target})",
+    },
+    "small_test": {
+        "tr": "test bölümü yalnızca {n} çift: sonuçlar gürültülü olur",
+        "en": "the test part holds only {n} pairs: the scores will be noisy",
+    },
+    "leak": {
+        "tr": "{n} eğitim çiftinin kaynağı {part} dosyasında da var: sızıntı olmasın diye "
+        "eğitimden çıkarıldı",
+        "en": "{n} training pairs have a source that is also in the {part} file: left out of "
+        "training so that nothing leaks",
+    },
+    "testing": {"tr": "test çiftleri üretiliyor", "en": "generating the test pairs"},
+    "result": {
+        "tr": "{method}: {metrics}  (taban çizgisi {baseline}: {baseline_metrics})",
+        "en": "{method}: {metrics}  ({baseline} baseline: {baseline_metrics})",
+    },
+    "saved": {"tr": "kaydedildi: {out}  rapor: {report}", "en": "saved: {out}  report: {report}"},
+    "eval_result": {
+        "tr": "{metrics}  ({n} çift; taban çizgisi {baseline}: {baseline_metrics})",
+        "en": "{metrics}  ({n} pairs; {baseline} baseline: {baseline_metrics})",
+    },
+    "no_input": {
+        "tr": "metinleri argüman olarak, --file DOSYA ile ya da standart girdiden verin",
+        "en": "give texts as arguments, with --file FILE, or on stdin",
+    },
+}
