@@ -19,6 +19,7 @@ from trtune.cli import data as data_cli
 from trtune.cli import demo as demo_cli
 from trtune.cli import learn as learn_cli
 from trtune.cli import lm as lm_cli
+from trtune.cli import mask as mask_cli
 from trtune.cli import nanogpt as nanogpt_cli
 from trtune.cli import serve as serve_cli
 from trtune.cli.console import err_console
@@ -63,6 +64,7 @@ app.add_typer(learn_cli.app, name="learn")
 app.add_typer(nanogpt_cli.app, name="nanogpt")
 app.add_typer(classify_cli.app, name="classify")
 app.add_typer(lm_cli.app, name="lm")
+app.add_typer(mask_cli.app, name="mask")
 app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 

@@ -193,7 +193,7 @@ def settings_command(
 
     def body(**kwargs: Any) -> None:
         flags = RunFlags(
-            **{k: kwargs.pop(k) for k in ("resume", "overwrite", "dry_run", "as_json")}
+            **{k: kwargs.pop(k) for k in ("resume", "overwrite", "dry_run", "as_json", "lang")}
         )
         config = kwargs.pop("config")
         notices: list[str] = []
