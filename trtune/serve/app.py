@@ -22,6 +22,7 @@ from trtune.serve.batcher import MicroBatcher
 from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
+from trtune.serve.mask_routes import mask_health, mask_router
 from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -52,6 +53,16 @@ def load_models(settings: ServeSettings, classifier=None, generator: Generator |
         lm_dtype = resolve_dtype(settings.dtype, device, batched=False)
         generator = Generator(load_lm(settings.lm, device, lm_dtype))
     return classifier, generator
+
+
+def load_filler_of(settings: ServeSettings, filler=None):
+    """The masked LM of ``--mask`` (as ``mask predict`` loads it), unless one is passed in."""
+    if filler is None and settings.mask is not None:
+        from trtune.infer.mask import load_filler
+
+        device = resolve_device(settings.device)
+        filler = load_filler(settings.mask, device, resolve_dtype(settings.dtype, device))
+    return filler
 
 
 def _network_dtype(model) -> str | None:
@@ -96,10 +107,11 @@ def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
 
 
 def create_app(
-    settings: ServeSettings, classifier=None, generator: Generator | None = None
+    settings: ServeSettings, classifier=None, generator: Generator | None = None, filler=None
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
+    filler = load_filler_of(settings, filler)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -118,7 +130,7 @@ def create_app(
 
     app = FastAPI(
         title="trtune serve",
-        description="Turkish sentiment, attention and text generation.",
+        description="Turkish sentiment, attention, text generation and fill-mask.",
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -131,13 +143,18 @@ def create_app(
     @app.get("/health")
     async def health() -> dict:
         """Which models are loaded, and how batching has gone so far."""
-        return _health(settings, classifier, generator, batcher)
+        return {
+            **_health(settings, classifier, generator, batcher),
+            "mask": mask_health(filler, settings),
+        }
 
     if classifier is not None:
         app.include_router(classify_router(classifier, batcher, settings))
     if generator is not None:
         app.include_router(lm_router(generator, settings))
-    _add_missing_model_routes(app, classifier is None, generator is None)
+    if filler is not None:
+        app.include_router(mask_router(filler, settings))
+    _add_missing_model_routes(app, classifier is None, generator is None, filler is None)
     return app
 
 
@@ -153,7 +170,9 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
         return FileResponse(settings.nanogpt_page, media_type="text/html")
 
 
-def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) -> None:
+def _add_missing_model_routes(
+    app: FastAPI, no_classifier: bool, no_lm: bool, no_mask: bool = True
+) -> None:
     """404s that say how to start the server with the model a route needs."""
 
     def refuse(detail: str):
@@ -169,3 +188,6 @@ def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) ->
     if no_lm:
         missing = refuse("no language model loaded (start with --lm DIR)")
         app.post("/v1/generate", include_in_schema=False)(missing)
+    if no_mask:
+        missing = refuse("no masked language model loaded (start with --mask DIR)")
+        app.post("/v1/fill-mask", include_in_schema=False)(missing)
