@@ -32,6 +32,8 @@ SUITE = [
     ("nanogpt_steps", "bench_nanogpt"),
     ("lm_packing", "bench_lm_packing"),
     ("serve_batching", "bench_serve"),
+    ("mask_fill", "bench_mask_fill"),
+    ("mask_train", "bench_mask_train"),
 ]
 
 

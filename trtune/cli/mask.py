@@ -56,9 +56,9 @@ app.command(name="train")(
 
 def _read_texts(texts: list[str], file: str | None, text_col: str | None, lang: str) -> list[str]:
     if file:
-        from trtune.tasks.mask.texts import read_raw_texts
+        from trtune.data import load_texts
 
-        return read_raw_texts(file, text_col).texts + list(texts)
+        return load_texts(file, text_col) + list(texts)
     if texts and texts != ["-"]:
         return list(texts)
     if texts == ["-"] or not sys.stdin.isatty():

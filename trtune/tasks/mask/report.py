@@ -245,7 +245,7 @@ def run_record(run: MaskRun) -> RunRecord:
             "head": {
                 "state": loaded.head,
                 "tied": loaded.tied,
-                "new_weights": loaded.new_weights[:20],
+                "new_weights": loaded.new_weights if loaded.head == "added" else [],
             },
             "whole_word_mask": s.whole_word_mask,
             "pack": s.pack,
