@@ -34,6 +34,8 @@ SUITE = [
     ("serve_batching", "bench_serve"),
     ("qa_speed", "bench_qa"),
     ("seq2seq_throughput", "bench_seq2seq"),
+    ("mask_fill", "bench_mask_fill"),
+    ("mask_train", "bench_mask_train"),
 ]
 
 

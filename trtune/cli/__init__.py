@@ -19,6 +19,7 @@ from trtune.cli import data as data_cli
 from trtune.cli import demo as demo_cli
 from trtune.cli import learn as learn_cli
 from trtune.cli import lm as lm_cli
+from trtune.cli import mask as mask_cli
 from trtune.cli import nanogpt as nanogpt_cli
 from trtune.cli import qa as qa_cli
 from trtune.cli import seq2seq as seq2seq_cli
@@ -67,6 +68,7 @@ app.add_typer(classify_cli.app, name="classify")
 app.add_typer(lm_cli.app, name="lm")
 app.add_typer(qa_cli.app, name="qa")
 app.add_typer(seq2seq_cli.app, name="seq2seq")
+app.add_typer(mask_cli.app, name="mask")
 app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import typer
 from rich.table import Table as RichTable
 
-from trtune.cli.console import console, err_console
+from trtune.cli.console import cli_lang, console, err_console, quiet_transformers
 from trtune.data import InspectReport, inspect_file, parse_label_map
 
 app = typer.Typer(
@@ -74,3 +75,38 @@ def inspect(
     for key, value in _rows(report):
         table.add_row(key, value)
     console.print(table)
+
+
+@app.command()
+def tokens(
+    file: str = typer.Argument(..., help="Text: a .txt file, a folder of them, or a table."),
+    model: list[str] = typer.Option(
+        None, "--model", help="Tokenizer: a folder, a preset or a Hub name; repeat to compare."
+    ),
+    text_col: str | None = typer.Option(None, "--text-col", help="Name of the text column."),
+    html: Path | None = typer.Option(None, "--html", help="Write the page with a plot here."),
+    as_json: bool = typer.Option(False, "--json", help="Print a list, one object per tokenizer."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
+) -> None:
+    """How each tokenizer cuts your Turkish text: tokens per word, words kept whole, accents."""
+    from trtune.i18n import say
+    from trtune.tasks.mask.messages import MESSAGES
+    from trtune.tasks.mask.tokens import report_file
+    from trtune.tasks.mask.tokens_show import terminal_table, write_page
+
+    language = cli_lang(lang)
+    quiet_transformers()
+    reports = report_file(file, model or [], text_col)
+    if html is not None:
+        page = write_page(reports, file, html, language)
+        err_console.print(say(MESSAGES, "tokens.saved", language, path=page), markup=False)
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False))
+        return
+    console.print(terminal_table(reports, file, language))
+    for report in reports:
+        if report.trained_on_this_text:
+            console.print(say(MESSAGES, "tokens.trained_here", language, model=report.model))
+    console.print(say(MESSAGES, "tokens.published", language), markup=False, soft_wrap=True)
+    if html is None:
+        console.print(say(MESSAGES, "tokens.html_hint", language), markup=False)

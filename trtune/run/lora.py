@@ -89,13 +89,21 @@ def check_targets(model: PreTrainedModel, targets: Sequence[str]) -> None:
         )
 
 
-def apply_lora(model: PreTrainedModel, settings: LoraFields, task: str) -> PreTrainedModel:
+def apply_lora(
+    model: PreTrainedModel,
+    settings: LoraFields,
+    task: str,
+    modules_to_save: Sequence[str] | None = None,
+) -> PreTrainedModel:
     """Wrap ``model`` with fresh LoRA adapters; only they (and a new task head) train.
 
     Args:
         model: the model with its task head.
         settings: ``lora_r``, ``lora_alpha``, ``lora_dropout``, ``lora_target_modules``.
         task: the trtune task (``classify``, ``ner``, ``qa``, ``lm``, ``seq2seq``, ``mask``).
+        modules_to_save: layers trained in full and saved with the adapter (a new head
+            that peft's task type does not already cover, e.g. a masked LM's new
+            transform layer).
 
     Raises:
         UserError: a target module name matches no layer of the model.
@@ -112,5 +120,6 @@ def apply_lora(model: PreTrainedModel, settings: LoraFields, task: str) -> PreTr
         target_modules="all-linear" if targets == ["all-linear"] else targets,
         task_type=TaskType[task_type] if task_type else None,
         fan_in_fan_out=getattr(model.config, "model_type", "") in _CONV1D_TYPES,
+        modules_to_save=list(modules_to_save) if modules_to_save else None,
     )
     return get_peft_model(model, config)

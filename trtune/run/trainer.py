@@ -85,9 +85,7 @@ class TrtuneTrainer(Trainer):
         if model.training and not return_outputs and labels is not None and self.splits_batches:
             parts = split_batch(inputs, self.token_keys)
         if parts is None:
-            loss, outputs = super().compute_loss(
-                model, inputs, return_outputs=True, num_items_in_batch=num_items_in_batch
-            )
+            loss, outputs = self.forward_loss(model, inputs, num_items_in_batch)
             if model.training and labels is not None:
                 self._count_correct(outputs, labels)
             return (loss, outputs) if return_outputs else loss
@@ -102,10 +100,18 @@ class TrtuneTrainer(Trainer):
         loss = 0.0
         for part in parts:
             part_labels = part[label_key]  # the Trainer pops it when a compute_loss_func is set
-            part_loss, outputs = super().compute_loss(model, part, return_outputs=True)
+            part_loss, outputs = self.forward_loss(model, part)
             loss = loss + part_loss * (scale * count_items(part_labels) / items)
             self._count_correct(outputs, part_labels)
         return loss
+
+    def forward_loss(self, model, inputs, num_items_in_batch=None):
+        """``(loss, outputs)`` of one forward pass (a whole batch or a micro-batch): the
+        Trainer's own :meth:`~transformers.Trainer.compute_loss`. A task whose loss can be
+        computed more cheaply than the model's forward pass does overrides this."""
+        return super().compute_loss(
+            model, inputs, return_outputs=True, num_items_in_batch=num_items_in_batch
+        )
 
     @staticmethod
     def weighted_loss(class_weights: Sequence[float]) -> Callable[..., torch.Tensor]:

@@ -24,6 +24,7 @@ from trtune.serve.batcher import MicroBatcher
 from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
+from trtune.serve.mask_routes import mask_health, mask_router
 from trtune.serve.qa_routes import qa_router
 from trtune.serve.seq2seq_routes import (
     add_missing_seq2seq_route,
@@ -61,6 +62,16 @@ def load_models(settings: ServeSettings, classifier=None, generator: Generator |
         lm_dtype = resolve_dtype(settings.dtype, device, batched=False)
         generator = Generator(load_lm(settings.lm, device, lm_dtype))
     return classifier, generator
+
+
+def load_filler_of(settings: ServeSettings, filler=None):
+    """The masked LM of ``--mask`` (as ``mask predict`` loads it), unless one is passed in."""
+    if filler is None and settings.mask is not None:
+        from trtune.infer.mask import load_filler
+
+        device = resolve_device(settings.device)
+        filler = load_filler(settings.mask, device, resolve_dtype(settings.dtype, device))
+    return filler
 
 
 def _network_dtype(model) -> str | None:
@@ -127,11 +138,13 @@ def create_app(
     generator: Generator | None = None,
     qa=None,
     seq2seq=None,
+    filler=None,
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
     qa = load_qa(settings, qa)
     seq2seq = seq2seq if seq2seq is not None else load_seq2seq_model(settings)
+    filler = load_filler_of(settings, filler)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -152,7 +165,7 @@ def create_app(
     # pages load Swagger UI from a CDN and stay blank without internet.
     app = FastAPIOffline(
         title="trtune serve",
-        description="Turkish sentiment, attention and text generation.",
+        description="Turkish sentiment, attention, text generation and fill-mask.",
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -168,6 +181,7 @@ def create_app(
         found = _health(settings, classifier, generator, batcher)
         found["qa"] = None if qa is None else {"folder": settings.qa.name if settings.qa else None}
         found["seq2seq"] = seq2seq_health(seq2seq, settings)
+        found["mask"] = mask_health(filler, settings)
         return found
 
     if classifier is not None:
@@ -180,7 +194,11 @@ def create_app(
         app.include_router(seq2seq_router(seq2seq, settings))
     else:
         add_missing_seq2seq_route(app)
-    _add_missing_model_routes(app, classifier is None, generator is None, qa is None)
+    if filler is not None:
+        app.include_router(mask_router(filler, settings))
+    _add_missing_model_routes(
+        app, classifier is None, generator is None, qa is None, filler is None
+    )
     return app
 
 
@@ -197,7 +215,7 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
 
 
 def _add_missing_model_routes(
-    app: FastAPI, no_classifier: bool, no_lm: bool, no_qa: bool = True
+    app: FastAPI, no_classifier: bool, no_lm: bool, no_qa: bool = True, no_mask: bool = True
 ) -> None:
     """404s that say how to start the server with the model a route needs."""
 
@@ -217,3 +235,6 @@ def _add_missing_model_routes(
     if no_qa:
         missing = refuse("no QA model loaded (start with --qa DIR)")
         app.post("/v1/qa", include_in_schema=False)(missing)
+    if no_mask:
+        missing = refuse("no masked language model loaded (start with --mask DIR)")
+        app.post("/v1/fill-mask", include_in_schema=False)(missing)

@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from trtune.infer.generate import SamplingSettings
+from trtune.tasks.mask.settings import MAX_TOP_K  # the bound of ``mask predict --top-k``
 
 
 def _utf8(value: str) -> str:
@@ -126,3 +127,33 @@ class QaResponse(BaseModel):
     score: float
     start: int
     end: int
+
+
+class FillMaskRequest(_Strict):
+    """Sentences with ``[MASK]`` (or ``<mask>``) where a word is missing."""
+
+    texts: list[Text] = Field(..., min_length=1, examples=[["Ankara Türkiye'nin [MASK] şehridir."]])
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K, description="Candidates per blank.")
+
+
+class FillCandidate(BaseModel):
+    """One candidate for a blank."""
+
+    token: str
+    token_str: str
+    token_id: int
+    probability: float
+
+
+class FillResult(BaseModel):
+    """The candidates of every blank of one text, and the text with the best ones filled in."""
+
+    text: str
+    filled: str
+    masks: list[list[FillCandidate]]
+
+
+class FillMaskResponse(BaseModel):
+    """One result per text, in request order."""
+
+    results: list[FillResult]

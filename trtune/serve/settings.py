@@ -12,7 +12,7 @@ from trtune.errors import UserError
 from trtune.run.devices import resolve_device, resolve_dtype
 
 # The model folders serve can load, one option each.
-MODEL_FIELDS = ("classifier", "lm", "qa", "seq2seq")
+MODEL_FIELDS = ("classifier", "lm", "qa", "seq2seq", "mask")
 
 
 @dataclass
@@ -28,6 +28,10 @@ class ServeSettings:
     )
     seq2seq: Path | None = field(
         default=None, metadata={"help": "Folder of an encoder-decoder (seq2seq train)."}
+    )
+    mask: Path | None = field(
+        default=None,
+        metadata={"help": "Folder of a masked LM (mask train, or any ...ForMaskedLM): fill-mask."},
     )
     host: str = field(default="127.0.0.1", metadata={"help": "Address to bind (loopback)."})
     port: int = field(default=8000, metadata={"help": "TCP port."})
@@ -62,7 +66,9 @@ class ServeSettings:
             if value is not None:
                 setattr(self, name, Path(value))
         if all(getattr(self, name) is None for name in MODEL_FIELDS):
-            raise UserError("give --classifier DIR, --lm DIR, --qa DIR, --seq2seq DIR or several")
+            raise UserError(
+                "give --classifier DIR, --lm DIR, --qa DIR, --seq2seq DIR, --mask DIR or several"
+            )
         for name in MODEL_FIELDS:
             folder = getattr(self, name)
             if folder is not None and not folder.is_dir():

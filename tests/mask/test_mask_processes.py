@@ -1,0 +1,45 @@
+"""mask train under `accelerate launch` (2 CPU processes) and the mask command group's help."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from trtune.infer.mask import load_filler
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_accelerate_two_cpu_processes(corpus, tmp_path):
+    accelerate = shutil.which("accelerate") or str(Path(sys.executable).parent / "accelerate")
+    out = tmp_path / "ddp"
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(REPO)}
+    command = [
+        accelerate, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+        "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "trtune", "mask", "train",
+        "--data", str(corpus), "--model", "tiny", "--out", str(out), "--epochs", "2",
+        "--batch-size", "16", "--fill-probes", "10",
+    ]  # fmt: skip
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stderr.count("data: 240 texts") == 1  # only the main process reports
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["perplexity_after"] < metrics["perplexity_before"]
+    # 216 training texts / (16 per process x 2 processes), rounded up, twice
+    assert json.loads((out / "trtune.json").read_text())["steps"] == 14
+    assert load_filler(out).fill(["Bu [MASK] bugün geldi."])[0].masks[0]
+
+
+def test_mask_group_lists_its_commands():
+    result = run_cli("mask")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "train" in result.stdout and "predict" in result.stdout
+    assert "mask" in run_cli("--help").stdout
