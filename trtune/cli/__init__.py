@@ -20,6 +20,7 @@ from trtune.cli import demo as demo_cli
 from trtune.cli import learn as learn_cli
 from trtune.cli import lm as lm_cli
 from trtune.cli import nanogpt as nanogpt_cli
+from trtune.cli import ner as ner_cli
 from trtune.cli import serve as serve_cli
 from trtune.cli.console import err_console
 from trtune.errors import (
@@ -63,6 +64,7 @@ app.add_typer(learn_cli.app, name="learn")
 app.add_typer(nanogpt_cli.app, name="nanogpt")
 app.add_typer(classify_cli.app, name="classify")
 app.add_typer(lm_cli.app, name="lm")
+app.add_typer(ner_cli.app, name="ner")
 app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 

@@ -36,6 +36,8 @@ class Section:
         table: rows of cells; the first row is the header.
         images: PNG files to inline.
         data: any JSON-ready value shown in a ``<pre>`` block.
+        html: markup the caller built and escaped itself (e.g. highlighted sentences),
+            inserted as it is after the table.
     """
 
     title: str
@@ -43,6 +45,7 @@ class Section:
     table: Sequence[Sequence[Any]] = ()
     images: Sequence[str | Path] = ()
     data: Any = None
+    html: str = ""
 
 
 def _cell(value: Any, tag: str) -> str:
@@ -68,6 +71,8 @@ def render_section(section: Section) -> str:
         parts.append("<table><tr>" + "".join(_cell(c, "th") for c in header) + "</tr>")
         parts += ["<tr>" + "".join(_cell(c, "td") for c in row) + "</tr>" for row in rows]
         parts.append("</table>")
+    if section.html:
+        parts.append(section.html)
     if section.images:
         parts.append('<div class="figs">' + "".join(_image(p) for p in section.images) + "</div>")
     if section.data is not None:

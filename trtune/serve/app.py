@@ -22,6 +22,7 @@ from trtune.serve.batcher import MicroBatcher
 from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
+from trtune.serve.ner_routes import load_ner_tagger, ner_batcher, ner_health, ner_router
 from trtune.serve.settings import ServeSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -96,10 +97,11 @@ def _health(settings: ServeSettings, classifier, generator, batcher) -> dict:
 
 
 def create_app(
-    settings: ServeSettings, classifier=None, generator: Generator | None = None
+    settings: ServeSettings, classifier=None, generator: Generator | None = None, tagger=None
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
+    tagger = tagger if tagger is not None else load_ner_tagger(settings)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -107,14 +109,16 @@ def create_app(
             settings.max_batch_size,
             settings.max_wait_ms,
         )
+    tagger_batcher = ner_batcher(tagger, settings) if tagger is not None else None
+    batchers = [b for b in (batcher, tagger_batcher) if b is not None]
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if batcher is not None:
-            await batcher.start()
+        for running in batchers:
+            await running.start()
         yield
-        if batcher is not None:
-            await batcher.stop()
+        for running in batchers:
+            await running.stop()
 
     app = FastAPI(
         title="trtune serve",
@@ -131,13 +135,16 @@ def create_app(
     @app.get("/health")
     async def health() -> dict:
         """Which models are loaded, and how batching has gone so far."""
-        return _health(settings, classifier, generator, batcher)
+        found = _health(settings, classifier, generator, batcher)
+        return {**found, "ner": ner_health(settings, tagger)}
 
     if classifier is not None:
         app.include_router(classify_router(classifier, batcher, settings))
     if generator is not None:
         app.include_router(lm_router(generator, settings))
-    _add_missing_model_routes(app, classifier is None, generator is None)
+    if tagger_batcher is not None:
+        app.include_router(ner_router(tagger_batcher, settings))
+    _add_missing_model_routes(app, classifier is None, generator is None, tagger is None)
     return app
 
 
@@ -153,7 +160,9 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
         return FileResponse(settings.nanogpt_page, media_type="text/html")
 
 
-def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) -> None:
+def _add_missing_model_routes(
+    app: FastAPI, no_classifier: bool, no_lm: bool, no_ner: bool = True
+) -> None:
     """404s that say how to start the server with the model a route needs."""
 
     def refuse(detail: str):
@@ -169,3 +178,6 @@ def _add_missing_model_routes(app: FastAPI, no_classifier: bool, no_lm: bool) ->
     if no_lm:
         missing = refuse("no language model loaded (start with --lm DIR)")
         app.post("/v1/generate", include_in_schema=False)(missing)
+    if no_ner:
+        missing = refuse("no NER tagger loaded (start with --ner DIR)")
+        app.post("/v1/ner", include_in_schema=False)(missing)

@@ -20,6 +20,9 @@ class ServeSettings:
         default=None, metadata={"help": "Folder of a sequence classifier (classify train)."}
     )
     lm: Path | None = field(default=None, metadata={"help": "Folder of a causal LM (lm train)."})
+    ner: Path | None = field(
+        default=None, metadata={"help": "Folder of a named-entity tagger (ner train)."}
+    )
     host: str = field(default="127.0.0.1", metadata={"help": "Address to bind (loopback)."})
     port: int = field(default=8000, metadata={"help": "TCP port."})
     max_batch_size: int = field(default=32, metadata={"help": "Texts per forward pass, at most."})
@@ -48,13 +51,13 @@ class ServeSettings:
     )
 
     def __post_init__(self) -> None:
-        for name in ("classifier", "lm", "nanogpt_page"):
+        for name in ("classifier", "lm", "ner", "nanogpt_page"):
             value = getattr(self, name)
             if value is not None:
                 setattr(self, name, Path(value))
-        if self.classifier is None and self.lm is None:
-            raise UserError("give --classifier DIR, --lm DIR or both")
-        for name in ("classifier", "lm"):
+        if self.classifier is None and self.lm is None and self.ner is None:
+            raise UserError("give --classifier DIR, --lm DIR, --ner DIR or several")
+        for name in ("classifier", "lm", "ner"):
             folder = getattr(self, name)
             if folder is not None and not folder.is_dir():
                 raise UserError(f"--{name}: not a folder", file=folder)
