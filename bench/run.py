@@ -32,6 +32,7 @@ SUITE = [
     ("nanogpt_steps", "bench_nanogpt"),
     ("lm_packing", "bench_lm_packing"),
     ("serve_batching", "bench_serve"),
+    ("ner_throughput", "bench_ner"),
 ]
 
 

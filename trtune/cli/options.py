@@ -192,9 +192,7 @@ def settings_command(
     ]
 
     def body(**kwargs: Any) -> None:
-        flags = RunFlags(
-            **{k: kwargs.pop(k) for k in ("resume", "overwrite", "dry_run", "as_json")}
-        )
+        flags = RunFlags(**{k: kwargs.pop(k) for k in _RUN_FLAG_NAMES})
         config = kwargs.pop("config")
         notices: list[str] = []
         settings = load_settings(cls, config, given_values(kwargs, notices), notices)

@@ -26,5 +26,6 @@ def _serve(**kwargs: Any) -> None:
 serve = command_with(
     dataclass_parameters(ServeSettings),
     _serve,
-    "Serve a classifier and/or an LM: the web page at /, the API under /v1, docs at /docs.",
+    "Serve a classifier, an LM and/or a NER tagger: the web page at /, the API under /v1, "
+    "docs at /docs.",
 )

@@ -25,7 +25,7 @@ from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.run.devices import resolve_device
 from trtune.run.microbatch import inference_parts
-from trtune.tasks.ner.encode import NO_WORD, align, require_fast
+from trtune.tasks.ner.encode import NO_WORD, Aligned, align, require_fast
 from trtune.tasks.ner.tags import OUTSIDE, repair, spans
 from trtune.tasks.ner.words import join_words, split_words
 
@@ -116,12 +116,15 @@ class EntityTagger:
     ) -> tuple[list[list[str]], list[list[list[float]]]]:
         """Per text: the decoded tag of every word, and the probabilities of the tags each
         of its sub-words predicts."""
-        segments = self._segments(texts, spans_list)
+        segments, aligned = self._segments(texts, spans_list)
+        cut = [i for i, item in enumerate(aligned) if item is None]  # pieces of long texts
+        pieces = align(
+            self.tokenizer, [segments[i].text for i in cut], [segments[i].spans for i in cut], None
+        )
+        for i, item in zip(cut, pieces, strict=True):
+            aligned[i] = item
         tags = [[OUTSIDE] * len(s) for s in spans_list]
         probs: list[list[list[float]]] = [[[] for _ in s] for s in spans_list]
-        aligned = align(
-            self.tokenizer, [s.text for s in segments], [s.spans for s in segments], None
-        )
         for segment, item, (labels, scores) in zip(
             segments, aligned, self._forward([a.input_ids for a in aligned]), strict=True
         ):
@@ -136,28 +139,34 @@ class EntityTagger:
                 probs[segment.text_index][w].append(score)
         return [repair(t) for t in tags], probs
 
-    def _segments(self, texts: list[str], spans_list: list[list[tuple[int, int]]]):
-        """Each text as one segment, or, over the length limit, as runs of whole words."""
-        aligned = align(self.tokenizer, texts, spans_list, None)
-        segments = []
-        for index, (text, spans_, item) in enumerate(zip(texts, spans_list, aligned, strict=True)):
-            specials = item.token_words.count(NO_WORD)
-            budget = max(1, self.max_length - specials)
+    def _segments(
+        self, texts: list[str], spans_list: list[list[tuple[int, int]]]
+    ) -> tuple[list[_Segment], list[Aligned | None]]:
+        """Each text as one segment (with its tokens), or, over the length limit, as runs of
+        whole words (tokens ``None``: the caller tokenizes the pieces)."""
+        segments: list[_Segment] = []
+        aligned: list[Aligned | None] = []
+        for index, (text, spans_, item) in enumerate(
+            zip(texts, spans_list, align(self.tokenizer, texts, spans_list, None), strict=True)
+        ):
+            if len(item.input_ids) <= self.max_length or len(spans_) < 2:
+                segments.append(_Segment(index, 0, text, spans_))
+                aligned.append(item)
+                continue
+            budget = max(1, self.max_length - item.token_words.count(NO_WORD))
             counts = [0] * len(spans_)
             for w in item.token_words:
                 if w != NO_WORD:
                     counts[w] += 1
             start, used = 0, 0
-            for w, count in enumerate([*counts, None]):
-                if count is None or (used + count > budget and w > start):
-                    if w > start:
-                        segments.append(_segment(index, text, spans_, start, w))
+            for w, count in enumerate(counts):
+                if used + count > budget and w > start:
+                    segments.append(_segment(index, text, spans_, start, w))
                     start, used = w, 0
-                if count is not None:
-                    used += count
-            if not spans_:
-                segments.append(_Segment(index, 0, text, []))
-        return segments
+                used += count
+            segments.append(_segment(index, text, spans_, start, len(spans_)))
+            aligned += [None] * (len(segments) - len(aligned))
+        return segments, aligned
 
     def _forward(self, ids: list[list[int]]) -> list[tuple[list[int], list[float]]]:
         """Per sequence: the argmax tag id and its probability at every token; sequences

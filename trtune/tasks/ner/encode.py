@@ -78,6 +78,8 @@ def align(
     """Tokenize ``texts`` and give every token its word (``word_spans``: each word's
     ``(start, end)`` in its text). ``max_length`` cuts (``None``: no cut)."""
     require_fast(tokenizer)
+    if not texts:
+        return []
     encoded = tokenizer(
         list(texts),
         truncation=max_length is not None,

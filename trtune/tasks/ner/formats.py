@@ -109,24 +109,22 @@ def looks_like_ner(path: str | Path) -> bool:
     head = text.lstrip()[:4000]
     if head[:1] in ("[", "{"):
         return bool(re.search(r'"(tokens|words)"\s*:|"(entities|spans)"\s*:', head))
-    return _table_header(text) is not None or looks_like_conll(text, looks_like_tag)
+    return _table_header(text, strict=True) is not None or looks_like_conll(text, looks_like_tag)
 
 
 def _key(name: str) -> str:
     return lower(name.strip().strip('"').lstrip("\ufeff"))
 
 
-def _table_header(text: str) -> list[str] | None:
-    """The header of a one-row-per-token table (a sentence column and a word or tag
-    column), or ``None``."""
+def _table_header(text: str, strict: bool = False) -> list[str] | None:
+    """The header of a one-row-per-token table: three columns or more, one of them a
+    sentence id (``strict``: and a word or tag column by name), or ``None``."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     for delimiter in DELIMITERS:
         names = [_key(n) for n in first.split(delimiter)]
-        if len(names) < 3:
+        if len(names) < 3 or not any(SENTENCE_COLUMN.match(n) for n in names):
             continue
-        if any(SENTENCE_COLUMN.match(n) for n in names) and any(
-            n in WORD_NAMES or n in TAG_NAMES for n in names
-        ):
+        if not strict or any(n in WORD_NAMES or n in TAG_NAMES for n in names):
             return names
     return None
 

@@ -8,6 +8,7 @@ starts an ``X`` entity), so the entities scored are the entities ``ner predict``
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 from trtune.tasks.ner.tags import OUTSIDE, entity_type, repair, spans
@@ -28,9 +29,11 @@ def entity_metrics(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[s
 
     gold = [list(tags) for tags in gold]
     predicted = [repair(tags) for tags in predicted]
-    report = classification_report(
-        gold, predicted, mode="strict", scheme=IOB2, output_dict=True, zero_division=0
-    )
+    with warnings.catch_warnings():  # numpy warns about the averages of no entities at all
+        warnings.simplefilter("ignore", RuntimeWarning)
+        report = classification_report(
+            gold, predicted, mode="strict", scheme=IOB2, output_dict=True, zero_division=0
+        )
     micro = report.get("micro avg", {"precision": 0.0, "recall": 0.0, "f1-score": 0.0})
     per_type = {
         kind: {

@@ -48,7 +48,6 @@ class NerSettings(TrainSettings):
         "data": "NER training file: CoNLL (token and tag per line), a table with sentence, "
         "word and tag columns, or JSON/JSONL (tokens and tags, or text and entity spans); "
         "repeat for several",
-        "max_length": "sub-word tokens per sentence at most (longer ones are cut in training)",
     }
 
     tag_names: list[str] | None = setting(

@@ -25,9 +25,14 @@ class Word:
     end: int
 
 
+_KEPT = "%#@&"  # punctuation that belongs to its word: %80'i, #etiket, @kullanıcı, R&B
+
+
 def _is_punctuation(char: str) -> bool:
-    """Unicode punctuation (``P*``) and the ASCII symbols that edge words (``$ % + < = >``
-    are kept inside: ``%80``, ``C++``, ``UTC+3``)."""
+    """Unicode punctuation (``P*``) but :data:`_KEPT`, and ``` ^ | ~``; other symbols (``$ +
+    < = >``) stay in the word: ``C++``, ``UTC+3``."""
+    if char in _KEPT:
+        return False
     return unicodedata.category(char).startswith("P") or char in "`^|~"
 
 
