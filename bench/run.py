@@ -36,6 +36,7 @@ SUITE = [
     ("seq2seq_throughput", "bench_seq2seq"),
     ("mask_fill", "bench_mask_fill"),
     ("mask_train", "bench_mask_train"),
+    ("ner_throughput", "bench_ner"),
 ]
 
 

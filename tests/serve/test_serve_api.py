@@ -310,7 +310,7 @@ def test_lm_only_and_classifier_only_servers(models):
 
 
 def test_settings_are_checked(models, tmp_path):
-    with pytest.raises(UserError, match="--classifier DIR, --lm DIR"):
+    with pytest.raises(UserError, match="--classifier DIR, --ner DIR.*--lm DIR"):
         ServeSettings()
     with pytest.raises(UserError, match="not a folder"):
         ServeSettings(classifier=tmp_path / "missing")

@@ -21,6 +21,7 @@ from trtune.cli import learn as learn_cli
 from trtune.cli import lm as lm_cli
 from trtune.cli import mask as mask_cli
 from trtune.cli import nanogpt as nanogpt_cli
+from trtune.cli import ner as ner_cli
 from trtune.cli import qa as qa_cli
 from trtune.cli import seq2seq as seq2seq_cli
 from trtune.cli import serve as serve_cli
@@ -69,6 +70,7 @@ app.add_typer(lm_cli.app, name="lm")
 app.add_typer(qa_cli.app, name="qa")
 app.add_typer(seq2seq_cli.app, name="seq2seq")
 app.add_typer(mask_cli.app, name="mask")
+app.add_typer(ner_cli.app, name="ner")
 app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 

@@ -65,6 +65,10 @@ def inspect(
 ) -> None:
     """Detect encoding, delimiter, header, text/label columns and labels; report drops."""
     sources = [*(files or []), *(data or [])]
+    from trtune.cli.ner import inspect_ner_file
+
+    if len(sources) == 1 and inspect_ner_file(sources[0], as_json):  # a NER file: its summary
+        return
     report = inspect_file(sources, text_col, label_col, parse_label_map(label_map))
     for warning in report.warnings:
         err_console.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)

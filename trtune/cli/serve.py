@@ -37,6 +37,7 @@ def _serve(**kwargs: Any) -> None:
 serve = command_with(
     dataclass_parameters(ServeSettings),
     _serve,
-    "Serve a classifier, an LM and/or a masked LM: the web page at /, the API under /v1, "
+    "Serve trained models (classifier, NER tagger, QA, seq2seq, masked LM, LM): "
+    "the web page at /, the API under /v1, "
     "docs at /docs.",
 )

@@ -28,14 +28,12 @@ from safetensors.torch import load_file
 from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.run.devices import resolve_device
-from trtune.run.microbatch import plan_split
+from trtune.run.microbatch import INFERENCE_CALL_COST, inference_parts  # noqa: F401 (re-exported)
 from trtune.run.models import load_model, load_tokenizer, resolve_model
 from trtune.tasks.classify.baseline import TFIDF_JSON, TfidfClassifier
 from trtune.tasks.classify.features import extract_features
 from trtune.tasks.classify.head import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS, FeatureHead
 
-# One more forward call costs about this many padded tokens at inference (MiniLM, 2 cores).
-INFERENCE_CALL_COST = 64
 DEFAULT_MAX_LENGTH = 128
 
 
@@ -84,16 +82,6 @@ class _Predictor:
             )
             for text, row in zip(texts, probs, strict=True)
         ]
-
-
-def inference_parts(lengths: list[int], device: torch.device) -> list[list[int]]:
-    """How one inference batch of texts with these token counts runs: on the CPU as a few
-    length-sorted parts (:func:`~trtune.run.microbatch.plan_split`); on a GPU whole, since there
-    a small batch costs its kernel launches whatever its padding (MiniLM on an H200: 6.5 ms
-    for one text; 16 texts cut into parts took 16 ms)."""
-    if device.type == "cpu":
-        return plan_split(lengths, INFERENCE_CALL_COST)
-    return [sorted(range(len(lengths)), key=lambda i: -lengths[i])]
 
 
 class TransformersClassifier(_Predictor):

@@ -42,7 +42,8 @@ class Section:
         images: PNG files to inline.
         data: any JSON-ready value shown in a ``<pre>`` block.
         markup: HTML the task built itself, every user text in it already escaped with
-            ``html.escape`` (e.g. a context with its answer spans marked).
+            ``html.escape`` (e.g. highlighted entities, a context with its answer marked),
+            inserted as it is after the table.
     """
 
     title: str
@@ -76,13 +77,13 @@ def render_section(section: Section) -> str:
         parts.append("<table><tr>" + "".join(_cell(c, "th") for c in header) + "</tr>")
         parts += ["<tr>" + "".join(_cell(c, "td") for c in row) + "</tr>" for row in rows]
         parts.append("</table>")
+    if section.markup:
+        parts.append(section.markup)
     if section.images:
         parts.append('<div class="figs">' + "".join(_image(p) for p in section.images) + "</div>")
     if section.data is not None:
         text = json.dumps(section.data, indent=2, ensure_ascii=False, default=str)
         parts.append(f"<pre>{html.escape(text)}</pre>")
-    if section.markup:
-        parts.append(section.markup)
     return "\n".join(parts)
 
 

@@ -16,6 +16,8 @@ import torch
 # CPU core for a MiniLM/BERT layer stack): a split is worth it only when it saves more.
 CALL_COST_TOKENS = 256
 MAX_PARTS = 4
+# One more forward call costs about this many padded tokens at inference (MiniLM, 2 cores).
+INFERENCE_CALL_COST = 64
 SEQUENCE_KEYS = ("input_ids", "attention_mask", "token_type_ids", "position_ids")
 
 
@@ -49,6 +51,16 @@ def plan_split(lengths: list[int], call_cost: int = CALL_COST_TOKENS) -> list[li
         bounds.append((s, j))
         j = s
     return [order[s:e] for s, e in reversed(bounds)]
+
+
+def inference_parts(lengths: list[int], device: torch.device) -> list[list[int]]:
+    """How one inference batch of texts with these token counts runs: on the CPU as a few
+    length-sorted parts (:func:`plan_split`); on a GPU whole, since there a small batch costs
+    its kernel launches whatever its padding (MiniLM on an H200: 6.5 ms for one text; 16
+    texts cut into parts took 16 ms)."""
+    if device.type == "cpu":
+        return plan_split(lengths, INFERENCE_CALL_COST)
+    return [sorted(range(len(lengths)), key=lambda i: -lengths[i])]
 
 
 def split_batch(

@@ -21,6 +21,7 @@ from typing import Any
 from trtune.errors import UserError
 
 CHECKPOINT_DIR = "checkpoints"
+SPLIT_JSON = "split.json"
 _CHECKPOINT_RE = re.compile(r"^checkpoint-(\d+)$")
 
 
@@ -163,3 +164,24 @@ def latest_checkpoint(folder: str | Path) -> Path | None:
         if p.is_dir() and (m := _CHECKPOINT_RE.match(p.name)) and _complete(p)
     ]
     return max(found)[1] if found else None
+
+
+def guard_split(out_dir: str | Path, digest: str, resume: bool) -> None:
+    """Record the hash of a run's data split in ``checkpoints/split.json``; on ``--resume``,
+    refuse a different one (an edited data file, or another trtune version's split), which
+    would put examples the model trained on into the test part.
+
+    Raises:
+        UserError: resuming on a split other than the recorded one.
+    """
+    path = Path(out_dir) / CHECKPOINT_DIR / SPLIT_JSON
+    if resume and path.is_file():
+        if json.loads(path.read_text(encoding="utf-8")).get("sha256") == digest:
+            return
+        raise UserError(
+            "cannot resume: the data split differs from the one this run started with "
+            "(the data file changed, or trtune splits differently since); "
+            "pass --overwrite to start afresh",
+            file=out_dir,
+        )
+    atomic_write_json(path, {"sha256": digest})

@@ -25,6 +25,7 @@ from trtune.serve.classify_routes import classify_router, label_results
 from trtune.serve.limits import BodySizeLimit, install_error_handlers
 from trtune.serve.lm_routes import lm_router
 from trtune.serve.mask_routes import mask_health, mask_router
+from trtune.serve.ner_routes import load_ner_tagger, ner_batcher, ner_health, ner_router
 from trtune.serve.qa_routes import qa_router
 from trtune.serve.seq2seq_routes import (
     add_missing_seq2seq_route,
@@ -139,12 +140,14 @@ def create_app(
     qa=None,
     seq2seq=None,
     filler=None,
+    tagger=None,
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
     classifier, generator = load_models(settings, classifier, generator)
     qa = load_qa(settings, qa)
     seq2seq = seq2seq if seq2seq is not None else load_seq2seq_model(settings)
     filler = load_filler_of(settings, filler)
+    tagger = tagger if tagger is not None else load_ner_tagger(settings)
     batcher = None
     if classifier is not None:
         batcher = MicroBatcher(
@@ -152,20 +155,25 @@ def create_app(
             settings.max_batch_size,
             settings.max_wait_ms,
         )
+    tagger_batcher = ner_batcher(tagger, settings) if tagger is not None else None
+    batchers = [b for b in (batcher, tagger_batcher) if b is not None]
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if batcher is not None:
-            await batcher.start()
+        for running in batchers:
+            await running.start()
         yield
-        if batcher is not None:
-            await batcher.stop()
+        for running in batchers:
+            await running.stop()
 
     # The API docs (/docs, /redoc) from files shipped with fastapi-offline: FastAPI's own
     # pages load Swagger UI from a CDN and stay blank without internet.
     app = FastAPIOffline(
         title="trtune serve",
-        description="Turkish sentiment, attention, text generation and fill-mask.",
+        description=(
+            "Turkish sentiment, entities, question answering, text-to-text, fill-mask, "
+            "attention and text generation."
+        ),
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -182,6 +190,7 @@ def create_app(
         found["qa"] = None if qa is None else {"folder": settings.qa.name if settings.qa else None}
         found["seq2seq"] = seq2seq_health(seq2seq, settings)
         found["mask"] = mask_health(filler, settings)
+        found["ner"] = ner_health(settings, tagger)
         return found
 
     if classifier is not None:
@@ -196,8 +205,10 @@ def create_app(
         add_missing_seq2seq_route(app)
     if filler is not None:
         app.include_router(mask_router(filler, settings))
+    if tagger_batcher is not None:
+        app.include_router(ner_router(tagger_batcher, settings))
     _add_missing_model_routes(
-        app, classifier is None, generator is None, qa is None, filler is None
+        app, classifier is None, generator is None, qa is None, filler is None, tagger is None
     )
     return app
 
@@ -215,7 +226,12 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
 
 
 def _add_missing_model_routes(
-    app: FastAPI, no_classifier: bool, no_lm: bool, no_qa: bool = True, no_mask: bool = True
+    app: FastAPI,
+    no_classifier: bool,
+    no_lm: bool,
+    no_qa: bool = True,
+    no_mask: bool = True,
+    no_ner: bool = True,
 ) -> None:
     """404s that say how to start the server with the model a route needs."""
 
@@ -238,3 +254,6 @@ def _add_missing_model_routes(
     if no_mask:
         missing = refuse("no masked language model loaded (start with --mask DIR)")
         app.post("/v1/fill-mask", include_in_schema=False)(missing)
+    if no_ner:
+        missing = refuse("no NER tagger loaded (start with --ner DIR)")
+        app.post("/v1/ner", include_in_schema=False)(missing)

@@ -12,7 +12,7 @@ from trtune.errors import UserError
 from trtune.run.devices import resolve_device, resolve_dtype
 
 # The model folders serve can load, one option each.
-MODEL_FIELDS = ("classifier", "lm", "qa", "seq2seq", "mask")
+MODEL_FIELDS = ("classifier", "ner", "qa", "seq2seq", "mask", "lm")
 
 
 @dataclass
@@ -32,6 +32,9 @@ class ServeSettings:
     mask: Path | None = field(
         default=None,
         metadata={"help": "Folder of a masked LM (mask train, or any ...ForMaskedLM): fill-mask."},
+    )
+    ner: Path | None = field(
+        default=None, metadata={"help": "Folder of a named-entity tagger (ner train)."}
     )
     host: str = field(default="127.0.0.1", metadata={"help": "Address to bind (loopback)."})
     port: int = field(default=8000, metadata={"help": "TCP port."})
@@ -66,9 +69,8 @@ class ServeSettings:
             if value is not None:
                 setattr(self, name, Path(value))
         if all(getattr(self, name) is None for name in MODEL_FIELDS):
-            raise UserError(
-                "give --classifier DIR, --lm DIR, --qa DIR, --seq2seq DIR, --mask DIR or several"
-            )
+            folders = ", ".join(f"--{name} DIR" for name in MODEL_FIELDS)
+            raise UserError(f"give {folders} or several")
         for name in MODEL_FIELDS:
             folder = getattr(self, name)
             if folder is not None and not folder.is_dir():

@@ -28,6 +28,7 @@ function setLang(lang) {
   renderNanogpt();
   if (state.result) renderResult(state.result, false);
   if (state.attention) { fillSelects(state.attention, true); renderAttention(); }
+  document.dispatchEvent(new CustomEvent("trtune:lang", { detail: { lang } }));  // task panels
 }
 
 function renderExamples() {
@@ -275,6 +276,7 @@ async function init() {
   const randomInit = [h.classifier, h.lm].some((model) => model && model.random_init);
   $("random-init").hidden = !randomInit;
   if (h.limits) $("max-new-tokens").max = String(h.limits.max_new_tokens);
+  document.dispatchEvent(new CustomEvent("trtune:health", { detail: h }));  // task panels
   document.querySelectorAll(".lang-btn").forEach((b) => b.addEventListener("click", () => setLang(b.dataset.lang)));
   $("classify-btn").addEventListener("click", analyse);
   $("text-input").addEventListener("keydown", (e) => {

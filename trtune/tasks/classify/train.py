@@ -9,7 +9,6 @@ numbers in ``metrics.json`` are those of the files a user gets.
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +19,7 @@ from trtune.errors import UserError
 from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
 from trtune.run.models import resolve_model
-from trtune.run.outdir import (
-    CHECKPOINT_DIR,
-    atomic_write_json,
-    prepare_out_dir,
-    removed_if_left_empty,
-)
+from trtune.run.outdir import guard_split, prepare_out_dir, removed_if_left_empty
 from trtune.run.processes import process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.record import examples_sha256
@@ -59,7 +53,6 @@ class MethodResult:
     baseline: TfidfClassifier | None = None  # tfidf: the method is the baseline
 
 
-SPLIT_JSON = "split.json"
 SPLIT_PARTS = ("train", "validation", "test")
 
 
@@ -138,22 +131,9 @@ def plan(settings: ClassifySettings) -> dict:
 
 
 def _check_split(split: Split, out_dir: Path, resume: bool) -> None:
-    """Record the split of a run in ``checkpoints/split.json``; on ``--resume``, refuse a
-    different one (an edited data file, or another trtune version's split), which would put
-    texts the model trained on into the test part."""
-    path = out_dir / CHECKPOINT_DIR / SPLIT_JSON
-    digest = split_hash(split)
-    if resume and path.is_file():
-        if json.loads(path.read_text(encoding="utf-8")).get("sha256") == digest:
-            return
-        raise UserError(
-            "cannot resume: the data split differs from the one this run started with "
-            "(the data file changed, or trtune splits differently since); "
-            "pass --overwrite to start afresh",
-            file=out_dir,
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_json(path, {"sha256": digest})
+    """Record the split of a run; on ``--resume``, refuse a different one
+    (:func:`~trtune.run.outdir.guard_split`)."""
+    guard_split(out_dir, split_hash(split), resume)
 
 
 def fit_baseline(settings: ClassifySettings, split: Split) -> TfidfClassifier:
