@@ -11,14 +11,10 @@ with the reason. ``test_qa_spans.py`` checks the search against the pipeline's o
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 from qa_testdata import make_paragraphs
 
+from tests.legacy_pipeline import run_pipeline
 from trtune.infer.qa import load_qa_model
 
 # Twelve biographies in one context, long enough for three windows of 128 tokens.
@@ -26,41 +22,12 @@ PARAGRAPHS = make_paragraphs(12, seed=9)
 CONTEXT = " ".join(p["context"] for p in PARAGRAPHS)
 QUESTIONS = [p["qas"][k]["question"] for p in PARAGRAPHS[::3] for k in (0, 2)]
 
-SCRIPT = """
-import json, sys
-from transformers import pipeline
-folder, settings, context, questions = json.loads(sys.stdin.read())
-qa = pipeline("question-answering", model=folder, tokenizer=folder, device="cpu")
-print(json.dumps([qa(question=q, context=context, **settings) for q in questions]))
-"""
-
 
 def _pipeline_answers(folder, settings: dict) -> list[dict]:
-    payload = json.dumps([str(folder), settings, CONTEXT, QUESTIONS])
-    try:
-        from transformers.pipelines import SUPPORTED_TASKS
-
-        in_process = "question-answering" in SUPPORTED_TASKS
-    except ImportError:
-        in_process = False
-    if in_process:
-        from transformers import pipeline
-
-        qa = pipeline("question-answering", model=str(folder), tokenizer=str(folder), device="cpu")
-        return [qa(question=q, context=CONTEXT, **settings) for q in QUESTIONS]
-    legacy = os.environ.get("TRTUNE_TRANSFORMERS4")
-    if not legacy:
-        pytest.skip(
-            "this transformers has no question-answering pipeline (removed in version 5); "
-            "set TRTUNE_TRANSFORMERS4 to a folder holding transformers 4 to compare"
-        )
-    env = dict(os.environ, PYTHONPATH=legacy, TRANSFORMERS_VERBOSITY="error")
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], input=payload, capture_output=True, text=True, env=env,
-        timeout=600, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    calls = [
+        {"args": [], "kwargs": {"question": q, "context": CONTEXT, **settings}} for q in QUESTIONS
+    ]
+    return run_pipeline("question-answering", folder, calls)
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 import torch
 from seq2seq_testdata import tiny_settings, write_squad
 
+from tests.legacy_pipeline import run_pipeline
 from trtune.cli import main
 from trtune.infer.seq2seq import load_seq2seq
 from trtune.tasks.seq2seq.metrics import METRIC_KEYS
@@ -85,19 +86,14 @@ def test_plain_transformers_generates_what_trtune_generates(trained_folder):
     assert any(ours)  # not all empty: the comparison means something
 
 
-def test_text2text_pipeline_agrees_where_transformers_has_it(trained_folder):
-    from transformers.pipelines import SUPPORTED_TASKS
-
-    if "text2text-generation" not in SUPPORTED_TASKS:
-        pytest.skip("this transformers has no text2text-generation pipeline (removed in v5)")
-    from transformers import pipeline
-
+def test_text2text_pipeline_agrees(trained_folder):
     ours = load_seq2seq(trained_folder).generate(SOURCES, {"num_beams": 1, "max_new_tokens": 8})
-    pipe = pipeline("text2text-generation", model=str(trained_folder))
-    theirs = [r["generated_text"].strip() for r in pipe(SOURCES, num_beams=1, max_new_tokens=8)]
-    assert ours == theirs
-    translate = pipeline("translation_en_to_tr", model=str(trained_folder))
-    assert [r["translation_text"].strip() for r in translate(SOURCES, max_new_tokens=8)] == ours
+    settings = {"num_beams": 1, "max_new_tokens": 8}
+    calls = [{"args": [SOURCES], "kwargs": settings}]
+    (theirs,) = run_pipeline("text2text-generation", trained_folder, calls)
+    assert [r["generated_text"].strip() for r in theirs] == ours
+    (translated,) = run_pipeline("translation_en_to_tr", trained_folder, calls)
+    assert [r["translation_text"].strip() for r in translated] == ours
 
 
 def test_generate_cli_arguments_file_stdin_and_json(trained_folder, tmp_path, capsys, monkeypatch):
