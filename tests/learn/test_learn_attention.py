@@ -96,7 +96,10 @@ def test_cli_json_scaled(capsys: pytest.CaptureFixture[str]) -> None:
     _close(data["outputs"], GOLDEN_SCALED_OUTPUTS)
 
 
-def test_cli_turkish_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_turkish_for_a_turkish_locale(capsys, monkeypatch) -> None:
+    for name in ("TRTUNE_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "tr_TR.UTF-8")
     out = _run(["learn", "attention"], capsys)
     assert "sorgu" in out and "anahtar" in out and "değer" in out
     assert "query 1" not in out  # the English term appears in brackets, the labels do not
@@ -116,3 +119,35 @@ def test_cli_rejects_unknown_language(capsys: pytest.CaptureFixture[str]) -> Non
         main(["learn", "attention", "--lang", "de"])
     assert exc.value.code == 2
     assert "--lang" in capsys.readouterr().err
+
+
+def test_cli_english_for_other_locales(capsys, monkeypatch) -> None:
+    for name in ("TRTUNE_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    out = _run(["learn", "attention"], capsys)
+    assert "query 1" in out and "sorgu 1" not in out
+
+
+def test_cli_prints_the_weight_matrices_so_keys_can_be_checked_by_hand(capsys) -> None:
+    out = _run(["learn", "attention", "--lang", "en"], capsys)
+    for name in ("W_key (4 × 3)", "W_query (4 × 3)", "W_value (4 × 3)"):
+        assert name in out
+    # one number format: no scientific notation, tiny weights read 0.0000
+    assert "e-0" not in out and "0.0000" in out
+    data = json.loads(_run(["learn", "attention", "--json"], capsys))
+    keys = torch.tensor(data["inputs"]) @ torch.tensor(data["w_key"])
+    assert keys.tolist() == data["keys"]
+
+
+def test_cli_step_shows_one_step_and_what_it_is_computed_from(capsys) -> None:
+    out = _run(["learn", "attention", "--lang", "en", "--step", "4"], capsys)
+    assert "Step 4 is computed from:" in out
+    assert "2. Queries" in out and "1. Keys" in out and "4. Attention scores" in out
+    assert "5. Softmax" not in out and "W_key (4" not in out and "Inputs x" not in out
+    first = _run(["learn", "attention", "--lang", "tr", "--step", "1"], capsys)
+    assert "Girdiler x" in first and "W_key" in first and "1. Anahtarlar" in first
+    assert "W_query (4" not in first and "2. Sorgular" not in first
+    with pytest.raises(SystemExit) as exc:
+        main(["learn", "attention", "--step", "9"])
+    assert exc.value.code == 2

@@ -16,19 +16,36 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-LANG_HELP = "Language of the explanations: tr (Turkish) or en (English)."
+LANG_HELP = (
+    "Language of the explanations: tr (Turkish) or en (English); default TRTUNE_LANG, "
+    "else the locale (tr_* -> Turkish), else English."
+)
 
 
-def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
+def _check_lang(lang: str | None) -> str:
+    from trtune.i18n import resolve_lang
+
+    try:
+        found = resolve_lang(lang)
+    except ValueError:
+        raise UserError(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}") from None
+    if lang is not None and lang not in LANGS:
         raise UserError(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    return lang
+    return found
 
 
 @app.command()
 def attention(
     scaled: bool = typer.Option(False, "--scaled", help="Divide the scores by √d_k."),
-    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    step: int | None = typer.Option(
+        None,
+        "--step",
+        min=1,
+        max=7,
+        help="Show one step (1 keys, 2 queries, 3 values, 4 scores, 5 softmax, "
+        "6 weighted values, 7 outputs) and the matrices it is computed from.",
+    ),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead."),
 ) -> None:
     """Walk through the report's self-attention example step by step."""
@@ -40,14 +57,14 @@ def attention(
     if as_json:
         print(json.dumps(steps.to_json()))
         return
-    show_attention(steps, lang, console)
+    show_attention(steps, lang, console, step=step)
 
 
 @app.command("types")
 def llm_types(
     seed: int = typer.Option(0, "--seed", help="Seed for data and weights."),
     steps: int = typer.Option(200, "--steps", help="Training steps per model."),
-    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the accuracies as JSON last."),
 ) -> None:
     """Train encoder-only, decoder-only and encoder-decoder models on toy tasks (CPU)."""
@@ -70,7 +87,7 @@ def llm_types(
 def embedding(
     out: Path = typer.Option(Path("learn-embedding"), "--out", help="Folder for the plots."),
     seed: int = typer.Option(0, "--seed", help="Seed for the initial weights."),
-    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the distances as JSON."),
 ) -> None:
     """Train the four-word embedding network and a Turkish one; plot both."""
@@ -96,7 +113,7 @@ def rnn(
     out: Path = typer.Option(Path("learn-rnn"), "--out", help="Folder for rnn.png and rnn.json."),
     seed: int = typer.Option(0, "--seed", help="Seed for data and weights."),
     quick: bool = typer.Option(False, "--quick", help="Short distances, about 15 s (for tests)."),
-    lang: str = typer.Option("tr", "--lang", help=LANG_HELP),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON instead."),
 ) -> None:
     """RNN, GRU, LSTM and a Transformer: recall over distance, time per step over length."""

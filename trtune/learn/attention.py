@@ -32,6 +32,7 @@ class AttentionSteps:
 
     Attributes:
         inputs: x, (T, C).
+        w_key, w_query, w_value: the weight matrices, each (C, d).
         keys: K = x · W_key, (T, d).
         queries: Q = x · W_query, (T, d).
         values: V = x · W_value, (T, d).
@@ -45,6 +46,9 @@ class AttentionSteps:
     """
 
     inputs: torch.Tensor
+    w_key: torch.Tensor
+    w_query: torch.Tensor
+    w_value: torch.Tensor
     keys: torch.Tensor
     queries: torch.Tensor
     values: torch.Tensor
@@ -66,6 +70,8 @@ class AttentionSteps:
         names = ("keys", "queries", "values", "scores", "weights", "outputs", "rounded_outputs")
         result: dict[str, object] = {name: getattr(self, name).tolist() for name in names}
         result["inputs"] = self.inputs.tolist()
+        for name in ("w_key", "w_query", "w_value"):
+            result[name] = getattr(self, name).tolist()
         result["weighted_values"] = self.weighted_values.tolist()
         result["rounded_weights"] = self.rounded_weights.tolist()
         result["scaled"] = self.scaled
@@ -109,6 +115,9 @@ def self_attention_steps(
         rounded_weights = torch.round(weights, decimals=1)
     return AttentionSteps(
         inputs=inputs,
+        w_key=w_key,
+        w_query=w_query,
+        w_value=w_value,
         keys=keys,
         queries=queries,
         values=values,

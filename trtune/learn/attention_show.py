@@ -12,12 +12,13 @@ from trtune.learn.messages import say
 
 
 def _number(value: float) -> str:
-    """Whole numbers as integers, tiny ones in scientific notation, others with 4 decimals."""
+    """One format for every number: whole numbers as integers, others with 4 decimals
+    (trailing zeros dropped; a value that rounds to zero keeps ``0.0000`` so it reads as
+    rounded, not as exactly zero)."""
     if value == int(value) and abs(value) < 1e6:
         return str(int(value))
-    if abs(value) < 1e-3:
-        return f"{value:.4e}"
-    return f"{value:.4f}".rstrip("0").rstrip(".")
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0.0000" if text in ("0", "-0") else text
 
 
 def _row_text(row: list[float]) -> str:
@@ -45,37 +46,82 @@ def matrix_table(
     return Group(Text(title, style="bold"), table)
 
 
-def show_attention(steps: AttentionSteps, lang: str, console: Console) -> None:
-    """Print every step of ``steps`` with its explanation.
+# The numbered steps of the walk-through, as ``--step`` counts them.
+STEPS = (1, 2, 3, 4, 5, 6, 7)
+
+
+def show_attention(
+    steps: AttentionSteps, lang: str, console: Console, step: int | None = None
+) -> None:
+    """Print every step of ``steps`` with its explanation, or only step ``step`` (1-7)
+    preceded by the matrices it is computed from.
 
     Args:
         steps: the computed steps (see :func:`trtune.learn.attention.report_example`).
         lang: ``"tr"`` or ``"en"``.
         console: where to print.
+        step: one step to show (1 keys, 2 queries, 3 values, 4 scores, 5 softmax,
+            6 weighted values, 7 outputs); all of them when None.
     """
-    word, query, key = say("att.word", lang), say("att.query", lang), say("att.key", lang)
+    tables = _tables(steps, lang)
     console.rule(say("att.title", lang))
-    console.print(matrix_table(say("att.inputs", lang), steps.inputs, word))
-    console.print(matrix_table(say("att.keys", lang), steps.keys, key))
-    console.print(matrix_table(say("att.queries", lang), steps.queries, query))
-    console.print(matrix_table(say("att.values", lang), steps.values, say("att.value", lang)))
+    if step is None:
+        for name in ("x", "w_key", "w_query", "w_value", *map(str, STEPS)):
+            _print(console, tables[name])
+        _show_report_notes(steps, lang, console)
+        return
+    console.print(say("att.step_given", lang, step=step))
+    for name in _GIVEN[step]:
+        _print(console, tables[name])
+    _print(console, tables[str(step)])
+    if step == 7:
+        _show_report_notes(steps, lang, console)
+
+
+# What each step is computed from (the tables shown before it with --step).
+_GIVEN = {
+    1: ("x", "w_key"),
+    2: ("x", "w_query"),
+    3: ("x", "w_value"),
+    4: ("2", "1"),
+    5: ("4",),
+    6: ("5", "3"),
+    7: ("6",),
+}
+
+
+def _print(console: Console, tables: list[Group]) -> None:
+    for table in tables:
+        console.print(table)
+
+
+def _tables(steps: AttentionSteps, lang: str) -> dict[str, list[Group]]:
+    """Every table of the walk-through by name: the inputs, the three weight matrices and
+    steps ``"1"`` to ``"7"``."""
+    word, query, key = say("att.word", lang), say("att.query", lang), say("att.key", lang)
+    value, feature = say("att.value", lang), say("att.feature", lang)
+    column = say("att.column", lang)
     if steps.scaled:
-        title = say("att.scores_scaled", lang, d_k=steps.d_k, root=steps.d_k**0.5)
+        score_title = say("att.scores_scaled", lang, d_k=steps.d_k, root=steps.d_k**0.5)
     else:
-        title = say("att.scores", lang)
-    console.print(matrix_table(title, steps.scores, query, key))
-    console.print(matrix_table(say("att.weights", lang), steps.weights, query, key))
-    # Step 6, one table per query: each row is weight_j · value_j.
-    for i in range(steps.weighted_values.shape[0]):
-        console.print(
-            matrix_table(
-                say("att.weighted", lang, query=i + 1),
-                steps.weighted_values[i],
-                say("att.value", lang),
-            )
-        )
-    console.print(matrix_table(say("att.outputs", lang), steps.outputs, say("att.output", lang)))
-    _show_report_notes(steps, lang, console)
+        score_title = say("att.scores", lang)
+    weighted = [
+        matrix_table(say("att.weighted", lang, query=i + 1), steps.weighted_values[i], value)
+        for i in range(steps.weighted_values.shape[0])
+    ]  # one table per query: each row is weight_j · value_j
+    return {
+        "x": [matrix_table(say("att.inputs", lang), steps.inputs, word)],
+        "w_key": [matrix_table(say("att.w_key", lang), steps.w_key, feature, column)],
+        "w_query": [matrix_table(say("att.w_query", lang), steps.w_query, feature, column)],
+        "w_value": [matrix_table(say("att.w_value", lang), steps.w_value, feature, column)],
+        "1": [matrix_table(say("att.keys", lang), steps.keys, key)],
+        "2": [matrix_table(say("att.queries", lang), steps.queries, query)],
+        "3": [matrix_table(say("att.values", lang), steps.values, value)],
+        "4": [matrix_table(score_title, steps.scores, query, key)],
+        "5": [matrix_table(say("att.weights", lang), steps.weights, query, key)],
+        "6": weighted,
+        "7": [matrix_table(say("att.outputs", lang), steps.outputs, say("att.output", lang))],
+    }
 
 
 def _show_report_notes(steps: AttentionSteps, lang: str, console: Console) -> None:

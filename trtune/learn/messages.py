@@ -21,6 +21,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "Girdiler x: 3 kelime (satır), her biri 4 boyutlu bir vektör.",
         "en": "Inputs x: 3 words (rows), each a 4-dimensional vector.",
     },
+    "att.w_key": {
+        "tr": "Anahtar ağırlıkları W_key (4 × 3): girdinin 4 özelliğinden 3 boyutlu anahtara",
+        "en": "Key weights W_key (4 × 3): from the input's 4 features to a 3-dimensional key",
+    },
+    "att.w_query": {
+        "tr": "Sorgu ağırlıkları W_query (4 × 3)",
+        "en": "Query weights W_query (4 × 3)",
+    },
+    "att.w_value": {
+        "tr": "Değer ağırlıkları W_value (4 × 3)",
+        "en": "Value weights W_value (4 × 3)",
+    },
+    "att.feature": {"tr": "özellik", "en": "feature"},
+    "att.column": {"tr": "sütun", "en": "column"},
+    "att.step_given": {
+        "tr": "Adım {step} şunlardan hesaplanır:",
+        "en": "Step {step} is computed from:",
+    },
     "att.keys": {
         "tr": "1. Anahtarlar (key) K = x · W_key",
         "en": "1. Keys K = x · W_key",
@@ -99,6 +117,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "types.short.encoder_only": {"tr": "çoğunluk sembolü", "en": "majority symbol"},
     "types.short.decoder_only": {"tr": "sonraki kelime", "en": "next token"},
     "types.short.encoder_decoder": {"tr": "diziyi ters çevir", "en": "reverse a sequence"},
+    "types.name.encoder_only": {"tr": "yalnız kodlayıcı", "en": "encoder-only"},
+    "types.name.decoder_only": {"tr": "yalnız kod çözücü", "en": "decoder-only"},
+    "types.name.encoder_decoder": {"tr": "kodlayıcı-kod çözücü", "en": "encoder-decoder"},
     "types.type": {"tr": "tür", "en": "type"},
     "types.task": {"tr": "görev", "en": "task"},
     "types.params": {"tr": "parametre", "en": "parameters"},

@@ -30,7 +30,7 @@ def types_table(results: list[TypeResult], lang: str) -> Table:
     table.add_column(say("types.seconds", lang), justify="right")
     for result in results:
         table.add_row(
-            result.name,
+            say(f"types.name.{result.name}", lang),
             say(f"types.short.{result.name}", lang),
             f"{result.parameters:,}",
             f"{result.accuracy:.3f}",
