@@ -68,6 +68,10 @@ def test_features_output_folder(features_run):
     assert config["settings"]["method"] == "features" and len(config["data"]["sha256"]) == 64
     html = (out / "report.html").read_text()
     assert html.count("data:image/png;base64,") == 3 and "rows kept" in html
+    # the test texts it got wrong (most confident first) or right, and only this method's
+    # settings
+    assert "Most confidently" in html and "<td>pooling</td>" in html
+    assert "lora_r" not in html
 
 
 def test_features_predict_matches_metrics(features_run):

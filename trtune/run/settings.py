@@ -53,6 +53,15 @@ class TrainSettings:
     TASK: ClassVar[str] = ""
     METHODS: ClassVar[tuple[str, ...]] = ()
     DEFAULTS: ClassVar[dict[str, dict[str, Any]]] = {}
+    # Settings that only some methods use (the rest apply to every method); reports list
+    # only the settings of the run's method.
+    METHOD_FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "lora_r": ("lora",),
+        "lora_alpha": ("lora",),
+        "lora_dropout": ("lora",),
+        "lora_target_modules": ("lora",),
+        "merge": ("lora",),
+    }
     DEFAULT_NOTES: ClassVar[dict[str, str]] = {}  # a default in words, where a value won't do
     FIELD_HELP: ClassVar[dict[str, str]] = {}  # a shared field's help in the task's words
 
@@ -171,6 +180,15 @@ class TrainSettings:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of every field (``trtune.json``'s ``settings``)."""
         return dataclasses.asdict(self)
+
+    def method_settings(self) -> dict[str, Any]:
+        """The fields that apply to this run's method (:attr:`METHOD_FIELDS`), for reports:
+        a fine-tuning report does not list ``lora_r``."""
+        return {
+            name: value
+            for name, value in self.to_dict().items()
+            if self.method in self.METHOD_FIELDS.get(name, (self.method,))
+        }
 
 
 def split_list(value: str) -> list[str]:

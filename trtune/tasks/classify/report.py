@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,7 @@ class ClassifyRun:
     tokenizer_folds_dotless_i: bool
     data_sha256: str
     lang: str = "en"
+    examples: dict[str, list[dict]] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[str]:
@@ -105,6 +106,61 @@ BALANCED_NOTE = (
 )
 
 
+# How many test texts the report shows: the most confidently wrong, and a few right ones.
+WRONG_SHOWN = 10
+RIGHT_SHOWN = 3
+
+
+def shown_examples(predictions: list, gold: list[str]) -> dict[str, list[dict]]:
+    """The test texts the model got most confidently wrong, and its most confident right
+    ones: ``{"wrong": [...], "right": [...]}``, each ``{"text", "gold", "predicted",
+    "probability"}`` (the probability of the predicted label)."""
+    rows = [
+        {
+            "text": p.text,
+            "gold": label,
+            "predicted": p.label,
+            "probability": float(p.probabilities.get(p.label, 0.0)),
+        }
+        for p, label in zip(predictions, gold, strict=True)
+    ]
+    rows.sort(key=lambda row: -row["probability"])
+    wrong = [row for row in rows if row["predicted"] != row["gold"]]
+    right = [row for row in rows if row["predicted"] == row["gold"]]
+    return {"wrong": wrong[:WRONG_SHOWN], "right": right[:RIGHT_SHOWN]}
+
+
+def _examples_sections(record: ClassifyRun) -> list[Section]:
+    """Tables of the most confidently wrong and a few right test texts."""
+    header = ["text", "gold", "predicted", "probability"]
+    sections = []
+    titles = {
+        "wrong": "Most confidently wrong (test)",
+        "right": "Most confidently right (test)",
+    }
+    for kind, title in titles.items():
+        rows = record.examples.get(kind, [])
+        if rows:
+            table = [
+                header,
+                *([r["text"], r["gold"], r["predicted"], r["probability"]] for r in rows),
+            ]
+            sections.append(Section(title, table=table))
+    return sections
+
+
+def _settings_table(settings: ClassifySettings) -> list[list]:
+    """The settings of the run's method only (a fine-tuning report lists no ``lora_*``)."""
+    rows = [[name, _setting_text(value)] for name, value in settings.method_settings().items()]
+    return [["setting", "value"], *rows]
+
+
+def _setting_text(value) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
 def _test_sentence(record: ClassifyRun) -> str:
     s, n = record.settings, record.split_sizes["test"]
     if s.test_data:
@@ -140,9 +196,10 @@ def write_html_report(out_dir: Path, record: ClassifyRun, figures: list[Path]) -
             table=_metrics_table(record),
         ),
         Section("Per class (test)", table=_per_class_table(record.metrics)),
+        *_examples_sections(record),
         Section("Figures", images=figures),
         Section("Data", table=[["", ""], *data_rows]),
-        Section("Settings", data=s.to_dict()),
+        Section("Settings", table=_settings_table(s)),
     ]
     notice = random_init_notice(s.method != "tfidf" and s.is_preset, record.lang)
     title = f"trtune classify: {s.method}"

@@ -39,6 +39,27 @@ class ClassifySettings(TrainSettings):
 
     TASK = "classify"
     METHODS = ("features", "finetune", "lora", "tfidf")
+    METHOD_FIELDS = {
+        **TrainSettings.METHOD_FIELDS,
+        **dict.fromkeys(
+            (
+                "model",
+                "epochs",
+                "max_steps",
+                "batch_size",
+                "lr",
+                "max_length",
+                "warmup_ratio",
+                "weight_decay",
+                "patience",
+                "trust_remote_code",
+            ),
+            ("features", "finetune", "lora"),
+        ),  # fmt: skip
+        "pooling": ("features",),
+        "feature_batch_size": ("features",),
+        "cache_dir": ("features",),
+    }
     DEFAULTS = {
         "*": {
             "model": "tiny",

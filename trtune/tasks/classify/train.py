@@ -27,7 +27,7 @@ from trtune.run.tokenizer_fold import folds_dotless_i
 from trtune.tasks.classify.baseline import TfidfClassifier
 from trtune.tasks.classify.finetune import train_transformer_classifier
 from trtune.tasks.classify.frozen import train_features_method
-from trtune.tasks.classify.report import ClassifyRun, write_artefacts
+from trtune.tasks.classify.report import ClassifyRun, shown_examples, write_artefacts
 from trtune.tasks.classify.settings import DEFAULT_TEST_SIZE, ClassifySettings, validation_share
 
 
@@ -223,7 +223,9 @@ def _train_classifier(
     test_texts, test_labels = [e.text for e in split.test], [e.label for e in split.test]
     baseline = classification_metrics(test_labels, baseline_model.predict(test_texts), data.labels)
     baseline = {k: baseline[k] for k in ("accuracy", "macro_f1", "per_class")}
-    metrics, folds = _score_folder(out_dir, test_texts, test_labels, data.labels, reporter)
+    metrics, folds, predictions = _score_folder(
+        out_dir, test_texts, test_labels, data.labels, reporter
+    )
     epochs_run = max(1, len(method.history.get("val_loss", [])) or 1)
     metrics["timing"] = {
         "train_seconds": method.train_seconds,
@@ -231,20 +233,22 @@ def _train_classifier(
         "epochs_run": epochs_run,
     }
     record = ClassifyRun(
-        settings, data, sizes, metrics, baseline, method, folds, data_hash(data), reporter.lang
-    )
+        settings, data, sizes, metrics, baseline, method, folds, data_hash(data), reporter.lang,
+        examples=shown_examples(predictions, test_labels),
+    )  # fmt: skip
     paths = write_artefacts(out_dir, record)
     return TrainResult(out_dir, metrics, baseline, paths["report"])
 
 
 def _score_folder(
     out_dir: Path, texts: list[str], labels: list[str], names: list[str], reporter: Reporter
-) -> tuple[dict, bool]:
-    """Metrics of the saved folder on the test part, and whether its tokenizer folds ``ı``."""
+) -> tuple[dict, bool, list]:
+    """Metrics of the saved folder on the test part, whether its tokenizer folds ``ı``, and
+    its predictions."""
     classifier = load_classifier(out_dir)
     tokenizer = getattr(classifier, "tokenizer", None)
     with reporter.progress("testing", len(texts)) as task:
-        predictions = [p.label for p in classifier.predict(texts)]
+        predictions = classifier.predict(texts)
         task.update(len(texts))
-    metrics = classification_metrics(labels, predictions, names)
-    return metrics, tokenizer is not None and folds_dotless_i(tokenizer)
+    metrics = classification_metrics(labels, [p.label for p in predictions], names)
+    return metrics, tokenizer is not None and folds_dotless_i(tokenizer), predictions
