@@ -97,11 +97,13 @@ def predict(
 ) -> None:
     """Label each text and show the probability of every label."""
     from trtune.infer.classify import load_classifier
+    from trtune.run.progress import map_in_chunks
     from trtune.run.record import read_record
 
     items = _read_texts(texts or [], file, text_col)
     quiet_transformers()
-    predictions = load_classifier(model).predict(items)
+    classifier = load_classifier(model)
+    predictions = map_in_chunks(items, classifier.predict, reporter(lang=lang), "predicting")
     note_random_init(read_record(model), lang, to_stderr=True)
     if as_json:
         for p in predictions:
@@ -134,6 +136,7 @@ def evaluate(
         text_col,
         label_col,
         parse_label_map(label_map) if label_map else None,
+        reporter(),
     )
     for warning in metrics["warnings"]:
         err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)

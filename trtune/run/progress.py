@@ -10,8 +10,9 @@ count, the elapsed time and an ETA; elsewhere (CI logs, pipes) it is a plain lin
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -22,6 +23,9 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _clock(seconds: float) -> str:
@@ -145,6 +149,22 @@ class Reporter:
             task._bar = bar
             task._task = bar.add_task(title, total=total, completed=start, info="")
             yield task
+
+
+def map_in_chunks(
+    items: Sequence[T], work: Callable[[Sequence[T]], list[R]], reporter: Reporter | None,
+    title: str, chunk: int = 64,
+) -> list[R]:  # fmt: skip
+    """``work`` applied to ``items`` a chunk at a time, with a progress bar over the items
+    (prediction over a file, scoring a test part): ``work`` gets a slice and returns one
+    result per item."""
+    reporter = silent_if_none(reporter)
+    results: list[R] = []
+    with reporter.progress(title, len(items)) as task:
+        for start in range(0, len(items), chunk):
+            results += work(items[start : start + chunk])
+            task.update(len(results))
+    return results
 
 
 def silent_if_none(reporter: Reporter | None) -> Reporter:

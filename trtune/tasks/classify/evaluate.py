@@ -9,6 +9,7 @@ from trtune.data.evaluation import check_evaluation_part
 from trtune.errors import UserError
 from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
+from trtune.run.progress import Reporter, map_in_chunks
 
 
 def evaluate_folder(
@@ -17,6 +18,7 @@ def evaluate_folder(
     text_col: str | None = None,
     label_col: str | None = None,
     label_map: dict[str, str] | None = None,
+    reporter: Reporter | None = None,
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the classifier in ``model_dir`` on every row of
     ``data`` (a file, a label folder, ``FILE:LABEL`` or a list: see ``load_labeled``), with
@@ -35,7 +37,8 @@ def evaluate_folder(
             file=labelled.path,
         )
     texts = [e.text for e in labelled.examples]
-    predictions = [p.label for p in classifier.predict(texts)]
+    found = map_in_chunks(texts, classifier.predict, reporter, "evaluating")
+    predictions = [p.label for p in found]
     metrics = classification_metrics(
         [e.label for e in labelled.examples], predictions, classifier.labels
     )

@@ -21,7 +21,7 @@ from trtune.report import classification_metrics
 from trtune.run.models import resolve_model
 from trtune.run.outdir import guard_split, prepare_out_dir, removed_if_left_empty
 from trtune.run.processes import process_state
-from trtune.run.progress import Reporter, silent_if_none
+from trtune.run.progress import Reporter, map_in_chunks, silent_if_none
 from trtune.run.record import examples_sha256
 from trtune.run.tokenizer_fold import folds_dotless_i
 from trtune.tasks.classify.baseline import TfidfClassifier
@@ -247,8 +247,6 @@ def _score_folder(
     its predictions."""
     classifier = load_classifier(out_dir)
     tokenizer = getattr(classifier, "tokenizer", None)
-    with reporter.progress("testing", len(texts)) as task:
-        predictions = classifier.predict(texts)
-        task.update(len(texts))
+    predictions = map_in_chunks(texts, classifier.predict, reporter, "testing")
     metrics = classification_metrics(labels, [p.label for p in predictions], names)
     return metrics, tokenizer is not None and folds_dotless_i(tokenizer), predictions
