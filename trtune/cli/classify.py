@@ -9,6 +9,7 @@ import typer
 from rich.table import Table as RichTable
 
 from trtune.cli.console import (
+    cli_lang,
     console,
     err_console,
     note_random_init,
@@ -56,12 +57,18 @@ def _train(settings, flags: RunFlags) -> None:
     result = train_classifier(settings, flags.resume, flags.overwrite, reporter(lang=flags.lang))
     if result is None:  # a non-main process of a multi-process run
         return
-    m, b = result.metrics, result.baseline
-    line = f"{settings.method}: accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}"
+    from trtune.i18n import say
+    from trtune.tasks.classify.messages import MESSAGES
+
+    m, b, lang = result.metrics, result.baseline, cli_lang(flags.lang)
+    scores = {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"]}
+    line = say(MESSAGES, "result", lang, method=settings.method, **scores)
     if settings.method != "tfidf":  # the baseline would only repeat the line
-        line += f"  (tfidf baseline: accuracy {b['accuracy']:.4f}  macro-F1 {b['macro_f1']:.4f})"
+        baseline = {"accuracy": b["accuracy"], "macro_f1": b["macro_f1"]}
+        line += say(MESSAGES, "result_baseline", lang, **baseline)
     console.print(line, markup=False, soft_wrap=True)
-    console.print(f"saved: {result.out_dir}  report: {result.report}", markup=False, soft_wrap=True)
+    saved = say(MESSAGES, "saved", lang, folder=result.out_dir, report=result.report)
+    console.print(saved, markup=False, soft_wrap=True)
     note_random_init(settings.method != "tfidf" and settings.is_preset, flags.lang)
 
 
@@ -96,14 +103,17 @@ def predict(
     lang: str | None = _LANG,
 ) -> None:
     """Label each text and show the probability of every label."""
+    from trtune.i18n import say
     from trtune.infer.classify import load_classifier
     from trtune.run.progress import map_in_chunks
     from trtune.run.record import read_record
+    from trtune.tasks.classify.messages import MESSAGES
 
     items = _read_texts(texts or [], file, text_col)
     quiet_transformers()
     classifier = load_classifier(model)
-    predictions = map_in_chunks(items, classifier.predict, reporter(lang=lang), "predicting")
+    title = say(MESSAGES, "predicting", cli_lang(lang))
+    predictions = map_in_chunks(items, classifier.predict, reporter(lang=lang), title)
     note_random_init(read_record(model), lang, to_stderr=True)
     if as_json:
         for p in predictions:

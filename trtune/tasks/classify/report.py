@@ -7,20 +7,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trtune.data import LabeledData, describe_sources
+from trtune.i18n import say
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord, drop_report
+from trtune.tasks.classify.messages import MESSAGES
 from trtune.tasks.classify.settings import ClassifySettings
 
 if TYPE_CHECKING:
     from trtune.tasks.classify.train import MethodResult
 
 METHOD_TITLES = {
-    "features": "frozen encoder features + MLP head (the report's method)",
-    "finetune": "full fine-tuning (transformers.Trainer)",
-    "lora": "LoRA fine-tuning (peft)",
-    "tfidf": "TF-IDF + logistic regression",
+    "en": {
+        "features": "frozen encoder features + MLP head (the report's method)",
+        "finetune": "full fine-tuning (transformers.Trainer)",
+        "lora": "LoRA fine-tuning (peft)",
+        "tfidf": "TF-IDF + logistic regression",
+    },
+    "tr": {
+        "features": "dondurulmuş kodlayıcı öznitelikleri + MLP başlığı (raporun yöntemi)",
+        "finetune": "tam ince ayar (transformers.Trainer)",
+        "lora": "LoRA ile ince ayar (peft)",
+        "tfidf": "TF-IDF + lojistik regresyon",
+    },
 }
 
 
@@ -86,24 +96,26 @@ def write_figures(out_dir: Path, record: ClassifyRun) -> list[Path]:
 
 
 def _metrics_table(record: ClassifyRun) -> list[list]:
-    rows: list[list] = [["", "accuracy", "macro-F1"]]
+    lang = record.lang
+    accuracy = "doğruluk" if lang == "tr" else "accuracy"
+    baseline = "tfidf temel çizgisi" if lang == "tr" else "tfidf baseline"
+    rows: list[list] = [["", accuracy, "macro-F1"]]
     rows.append([record.settings.method, record.metrics["accuracy"], record.metrics["macro_f1"]])
     if record.settings.method != "tfidf":
-        rows.append(["tfidf baseline", record.baseline["accuracy"], record.baseline["macro_f1"]])
+        rows.append([baseline, record.baseline["accuracy"], record.baseline["macro_f1"]])
     return rows
 
 
-def _per_class_table(metrics: dict) -> list[list]:
-    rows: list[list] = [["label", "precision", "recall", "F1", "support"]]
+def _per_class_table(metrics: dict, lang: str) -> list[list]:
+    names = ["kesinlik", "duyarlılık"] if lang == "tr" else ["precision", "recall"]
+    rows: list[list] = [[_t("col.label", lang), *names, "F1", "support"]]
     for label, values in metrics["per_class"].items():
         rows.append([label, values["precision"], values["recall"], values["f1"], values["support"]])
     return rows
 
 
-BALANCED_NOTE = (
-    "Class-weighted loss (balanced: each class weighs n / (classes x its count)), "
-    "for the method and the TF-IDF baseline."
-)
+def _t(key: str, lang: str, **fields) -> str:
+    return say(MESSAGES, key, lang, **fields)
 
 
 # How many test texts the report shows: the most confidently wrong, and a few right ones.
@@ -132,27 +144,21 @@ def shown_examples(predictions: list, gold: list[str]) -> dict[str, list[dict]]:
 
 def _examples_sections(record: ClassifyRun) -> list[Section]:
     """Tables of the most confidently wrong and a few right test texts."""
-    header = ["text", "gold", "predicted", "probability"]
+    lang = record.lang
+    header = [_t(f"col.{c}", lang) for c in ("text", "gold", "predicted", "probability")]
     sections = []
-    titles = {
-        "wrong": "Most confidently wrong (test)",
-        "right": "Most confidently right (test)",
-    }
-    for kind, title in titles.items():
+    for kind in ("wrong", "right"):
         rows = record.examples.get(kind, [])
         if rows:
-            table = [
-                header,
-                *([r["text"], r["gold"], r["predicted"], r["probability"]] for r in rows),
-            ]
-            sections.append(Section(title, table=table))
+            cells = [[r["text"], r["gold"], r["predicted"], r["probability"]] for r in rows]
+            sections.append(Section(_t(f"report.{kind}", lang), table=[header, *cells]))
     return sections
 
 
-def _settings_table(settings: ClassifySettings) -> list[list]:
+def _settings_table(settings: ClassifySettings, lang: str) -> list[list]:
     """The settings of the run's method only (a fine-tuning report lists no ``lora_*``)."""
     rows = [[name, _setting_text(value)] for name, value in settings.method_settings().items()]
-    return [["setting", "value"], *rows]
+    return [[_t("col.setting", lang), _t("col.value", lang)], *rows]
 
 
 def _setting_text(value) -> str:
@@ -164,46 +170,52 @@ def _setting_text(value) -> str:
 def _test_sentence(record: ClassifyRun) -> str:
     s, n = record.settings, record.split_sizes["test"]
     if s.test_data:
-        return f"Test set: {n} texts from {s.test_data}."
-    return f"Test set: {n} texts held out ({s.test_size:.0%} stratified, seed {s.seed})."
+        return _t("report.test_file", record.lang, n=n, path=s.test_data)
+    return _t("report.test_held", record.lang, n=n, share=100 * s.test_size, seed=s.seed)
+
+
+def _data_rows(record: ClassifyRun) -> list[list]:
+    summary, lang = record.data_summary, record.lang
+    dropped = ", ".join(f"{k}: {v}" for k, v in summary.get("dropped", {}).items()) or "0"
+    rows = {
+        "file": describe_sources(record.settings.data),
+        "rows_read": summary.get("rows_read", ""),
+        "rows_kept": summary.get("rows_kept", ""),
+        "dropped": dropped,
+        "labels": ", ".join(f"{k}: {v}" for k, v in summary.get("label_counts", {}).items()),
+        "split": ", ".join(f"{k}: {v}" for k, v in record.split_sizes.items()),
+    }
+    return [["", ""], *([_t(f"row.{k}", lang), v] for k, v in rows.items())]
 
 
 def write_html_report(out_dir: Path, record: ClassifyRun, figures: list[Path]) -> Path:
-    """The self-contained report.html."""
-    s = record.settings
-    summary = record.data_summary
-    data_rows = [
-        ["file", describe_sources(s.data)],
-        ["rows read", summary.get("rows_read", "")],
-        ["rows kept", summary.get("rows_kept", "")],
-        ["dropped", ", ".join(f"{k}: {v}" for k, v in summary.get("dropped", {}).items()) or "0"],
-        ["labels", ", ".join(f"{k}: {v}" for k, v in summary.get("label_counts", {}).items())],
-        ["split", ", ".join(f"{k}: {v}" for k, v in record.split_sizes.items())],
-    ]
+    """The self-contained report.html, in the run's language."""
+    s, lang = record.settings, record.lang
     timing = record.metrics.get("timing", {})
-    sections = [
-        Section(
-            "Result",
-            paragraphs=[
-                f"Method: {METHOD_TITLES[s.method]}"
-                + ("." if s.method == "tfidf" else f"; model: {s.model}."),
-                _test_sentence(record),
-                *(f"Warning: {w}." for w in summary.get("warnings", [])),
-                *([BALANCED_NOTE] if s.class_weight == "balanced" else []),
-                f"Training took {timing.get('train_seconds', 0):.1f} s "
-                f"({timing.get('train_samples_per_second', 0):.1f} samples/s).",
-            ],
-            table=_metrics_table(record),
+    method = _t("report.method", lang, method=METHOD_TITLES[lang][s.method])
+    result = [
+        method + ("." if s.method == "tfidf" else _t("report.model", lang, model=s.model)),
+        _test_sentence(record),
+        *(_t("report.warning", lang, warning=w) for w in record.data_summary.get("warnings", [])),
+        *([_t("report.balanced", lang)] if s.class_weight == "balanced" else []),
+        _t(
+            "report.timing",
+            lang,
+            seconds=timing.get("train_seconds", 0),
+            speed=timing.get("train_samples_per_second", 0),
         ),
-        Section("Per class (test)", table=_per_class_table(record.metrics)),
-        *_examples_sections(record),
-        Section("Figures", images=figures),
-        Section("Data", table=[["", ""], *data_rows]),
-        Section("Settings", table=_settings_table(s)),
     ]
-    notice = random_init_notice(s.method != "tfidf" and s.is_preset, record.lang)
+    sections = [
+        Section(_t("report.result", lang), paragraphs=result, table=_metrics_table(record)),
+        Section(_t("report.per_class", lang), table=_per_class_table(record.metrics, lang)),
+        *_examples_sections(record),
+        Section(_t("report.figures", lang), images=figures),
+        Section(_t("report.data", lang), table=_data_rows(record)),
+        Section(_t("report.settings", lang), table=_settings_table(s, lang)),
+    ]
+    notice = random_init_notice(s.method != "tfidf" and s.is_preset, lang)
     title = f"trtune classify: {s.method}"
-    return write_report(out_dir / "report.html", title, sections, record.lang, notice)
+    return write_report(out_dir / "report.html", title, sections, lang, notice)
 
 
 def model_card(record: ClassifyRun) -> str:
@@ -224,7 +236,7 @@ def model_card(record: ClassifyRun) -> str:
     lines = [
         f"# Turkish text classifier ({s.method})",
         "",
-        f"Trained with `trtune classify train` ({METHOD_TITLES[s.method]}) on "
+        f"Trained with `trtune classify train` ({METHOD_TITLES['en'][s.method]}) on "
         f"`{describe_sources(s.data, names_only=True)}`"
         + ("" if s.method == "tfidf" else f" starting from `{s.model}`")
         + f". Labels: {', '.join(record.labels)}.",
@@ -240,7 +252,7 @@ def model_card(record: ClassifyRun) -> str:
         "",
         _test_sentence(record),
         *(f"\n**Warning:** {w}." for w in record.data_summary.get("warnings", [])),
-        *(["", BALANCED_NOTE] if s.class_weight == "balanced" else []),
+        *(["", say(MESSAGES, "report.balanced", "en")] if s.class_weight == "balanced" else []),
         "",
         "## Use",
         "",

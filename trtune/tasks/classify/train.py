@@ -16,6 +16,7 @@ from pathlib import Path
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
 from trtune.data.evaluation import check_evaluation_part
 from trtune.errors import UserError
+from trtune.i18n import say
 from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
 from trtune.run.models import resolve_model
@@ -27,6 +28,7 @@ from trtune.run.tokenizer_fold import folds_dotless_i
 from trtune.tasks.classify.baseline import TfidfClassifier
 from trtune.tasks.classify.finetune import train_transformer_classifier
 from trtune.tasks.classify.frozen import train_features_method
+from trtune.tasks.classify.messages import MESSAGES
 from trtune.tasks.classify.report import ClassifyRun, shown_examples, write_artefacts
 from trtune.tasks.classify.settings import DEFAULT_TEST_SIZE, ClassifySettings, validation_share
 
@@ -210,8 +212,9 @@ def _train_classifier(
     state.wait_for_everyone()
     sizes = {k: len(getattr(split, k)) for k in SPLIT_PARTS}
     if state.is_main_process:
+        labels = ", ".join(data.labels)
         reporter.line(
-            f"data: {len(data.examples)} texts, labels {', '.join(data.labels)}; split {sizes}"
+            say(MESSAGES, "data", reporter.lang, n=len(data.examples), labels=labels, split=sizes)
         )
         for warning in data.report.warnings:
             reporter.warn(warning)
@@ -247,6 +250,7 @@ def _score_folder(
     its predictions."""
     classifier = load_classifier(out_dir)
     tokenizer = getattr(classifier, "tokenizer", None)
-    predictions = map_in_chunks(texts, classifier.predict, reporter, "testing")
+    title = say(MESSAGES, "testing", reporter.lang)
+    predictions = map_in_chunks(texts, classifier.predict, reporter, title)
     metrics = classification_metrics(labels, [p.label for p in predictions], names)
     return metrics, tokenizer is not None and folds_dotless_i(tokenizer), predictions
