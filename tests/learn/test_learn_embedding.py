@@ -84,7 +84,7 @@ def test_cli_json_and_plots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_cli_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    turkish = _run(["learn", "embedding", "--out", str(tmp_path)], capsys)
+    turkish = _run(["learn", "embedding", "--out", str(tmp_path), "--lang", "tr"], capsys)
     assert "uzaklıkları" in turkish and "harika→güzel" in turkish
     english = _run(["learn", "embedding", "--out", str(tmp_path), "--lang", "en"], capsys)
     assert "Euclidean distances" in english and "Troll2→Gymkata" in english

@@ -36,6 +36,25 @@ def _check_lang(lang: str | None) -> str:
 
 @app.command()
 def attention(
+    text: str | None = typer.Argument(
+        None, help="With --model: the text whose attention to show.", show_default=False
+    ),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        help="Show the attention of this model instead of the worked example: a folder "
+        "written by a train command (classify, ner, qa, mask), a Hugging Face folder or a "
+        "Hub name.",
+    ),
+    out: Path = typer.Option(
+        Path("attention.html"), "--out", help="With --model: the HTML page to write."
+    ),
+    max_tokens: int = typer.Option(
+        64,
+        "--max-tokens",
+        min=2,
+        help="With --model: keep at most this many tokens (special tokens included).",
+    ),
     scaled: bool = typer.Option(False, "--scaled", help="Divide the scores by √d_k."),
     step: int | None = typer.Option(
         None,
@@ -46,18 +65,67 @@ def attention(
         "6 weighted values, 7 outputs) and the matrices it is computed from.",
     ),
     lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print one JSON object instead (with --model: its attention)."
+    ),
 ) -> None:
-    """Walk through the report's self-attention example step by step."""
+    """Walk through the report's self-attention example step by step; with --model, write
+    the attention of a trained model for TEXT as an offline HTML page."""
     from trtune.learn.attention import report_example
     from trtune.learn.attention_show import show_attention
 
     lang = _check_lang(lang)
+    if model is not None:
+        if scaled or step is not None:
+            raise UserError("--scaled and --step belong to the worked example, not to --model")
+        _model_attention(model, text, out, max_tokens, lang, as_json)
+        return
+    if text is not None:
+        raise UserError("TEXT needs --model: learn attention --model DIR TEXT")
     steps = report_example(scaled=scaled)
     if as_json:
         print(json.dumps(steps.to_json()))
         return
     show_attention(steps, lang, console, step=step)
+
+
+def _model_attention(
+    model: str, text: str | None, out: Path, max_tokens: int, lang: str, as_json: bool
+) -> None:
+    """``learn attention --model``: the model's attention for ``text`` as a page or JSON."""
+    from trtune.cli.console import note_random_init, quiet_transformers
+    from trtune.infer.attention import attention_map, load_attention_model
+    from trtune.learn.attention_page import attention_json, write_attention_page
+    from trtune.learn.messages import say
+
+    if not text or not text.strip():
+        raise UserError("give the text whose attention to show: learn attention --model DIR TEXT")
+    if out.is_dir():
+        raise UserError("--out must be an HTML file, not a folder", file=out)
+    quiet_transformers()
+    loaded = load_attention_model(model)
+    limit = min(max_tokens, loaded.max_length or max_tokens)
+    found = attention_map(loaded.model, loaded.tokenizer, text, limit)
+    note_random_init(loaded.random_init, lang, to_stderr=True)
+    if as_json:
+        print(json.dumps(attention_json(found, model, text), ensure_ascii=False))
+        return
+    path = write_attention_page(
+        found, out, model=model, text=text, lang=lang, random_init=loaded.random_init
+    )
+    layers, heads = found.weights.shape[:2]
+    console.print(
+        say(
+            "att.page_written",
+            lang,
+            path=path,
+            layers=layers,
+            heads=heads,
+            tokens=len(found.tokens),
+        ),
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @app.command("types")

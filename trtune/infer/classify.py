@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,7 @@ import torch
 from safetensors.torch import load_file
 
 from trtune.errors import UserError
+from trtune.infer.attention import AttentionMap, attention_forward
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.run.devices import resolve_device
 from trtune.run.microbatch import INFERENCE_CALL_COST, inference_parts  # noqa: F401 (re-exported)
@@ -35,15 +36,6 @@ from trtune.tasks.classify.features import extract_features
 from trtune.tasks.classify.head import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS, FeatureHead
 
 DEFAULT_MAX_LENGTH = 128
-
-
-@dataclass(frozen=True)
-class AttentionMap:
-    """The attention weights of one text: ``weights`` is ``(L, H, T, T)``, rows sum to 1."""
-
-    tokens: list[str]
-    weights: torch.Tensor  # (layers, heads, T, T)
-    probabilities: list[float]  # (C,) the prediction from the same forward pass
 
 
 @dataclass(frozen=True)
@@ -105,18 +97,13 @@ class TransformersClassifier(_Predictor):
         return getattr(self.model.config, "_attn_implementation", None) == "eager"
 
     def attention(self, text: str, max_tokens: int) -> AttentionMap:
-        """Tokens and attention weights of every layer and head for one text."""
-        if not self.has_attention:
-            raise ValueError("load the classifier with attention='eager' to see its attention")
-        enc = self.tokenizer(
-            text, truncation=True, max_length=min(max_tokens, self.max_length), return_tensors="pt"
-        ).to(next(self.model.parameters()).device)
-        with torch.inference_mode():
-            out = self.model(**enc, output_attentions=True)
-        weights = torch.stack([a[0] for a in out.attentions]).float()  # (L, H, T, T)
-        tokens = self.tokenizer.convert_ids_to_tokens(enc["input_ids"][0].tolist())
+        """Tokens and attention weights of every layer and head for one text, with the
+        prediction of the same forward pass (:func:`trtune.infer.attention.attention_forward`)."""
+        found, out = attention_forward(
+            self.model, self.tokenizer, text, min(max_tokens, self.max_length)
+        )
         probs = torch.softmax(out.logits[0].float(), dim=-1).tolist()  # (C,)
-        return AttentionMap(tokens=tokens, weights=weights, probabilities=probs)
+        return replace(found, probabilities=probs)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Texts sorted by token count, ``batch_size`` at a time; on the CPU a batch of mixed
@@ -184,13 +171,15 @@ def trained_max_length(record: dict, default: int = DEFAULT_MAX_LENGTH) -> int:
     return int(value) if value else default
 
 
-def _load_features(folder: Path, device: torch.device, dtype: torch.dtype) -> FeatureClassifier:
+def _load_features(
+    folder: Path, device: torch.device, dtype: torch.dtype, attention: str | None = None
+) -> FeatureClassifier:
     meta = json.loads((folder / HEAD_JSON).read_text(encoding="utf-8"))
     encoder_dir = folder / ENCODER_DIR
     source = resolve_model(str(encoder_dir) if encoder_dir.is_dir() else meta["encoder"])
     # Fold as in training; a head saved before folding existed has no key: no fold.
     tokenizer = load_tokenizer(source, fold=bool(meta.get("tokenizer_folds_dotless_i", False)))
-    encoder = load_model(source, "encoder", tokenizer)
+    encoder = load_model(source, "encoder", tokenizer, attention=attention)
     head = FeatureHead(int(meta["in_features"]), len(meta["labels"]))
     head.load_state_dict(load_file(str(folder / HEAD_WEIGHTS)))
     return FeatureClassifier(encoder.to(device=device, dtype=dtype), tokenizer, head, meta, device)
@@ -205,7 +194,7 @@ def load_classifier(
     """Load the classifier saved in ``folder`` (any method); see the module docstring. Its
     network runs on ``device`` (``auto``: a CUDA GPU when there is one, as in training) in
     ``dtype``; TF-IDF always on the CPU in float64. ``attention="eager"`` lets a transformers
-    classifier return its attention weights.
+    classifier (or a ``features`` head's encoder) return its attention weights.
 
     Raises:
         UserError: ``folder`` is not a folder written by ``classify train``.
@@ -215,7 +204,7 @@ def load_classifier(
         raise UserError("model folder not found", file=folder)
     device = resolve_device(device) if isinstance(device, str) else device
     if (folder / HEAD_JSON).is_file():
-        return _load_features(folder, device, dtype)
+        return _load_features(folder, device, dtype, attention)
     if (folder / TFIDF_JSON).is_file() and not (folder / "config.json").is_file():
         return TfidfPredictor(TfidfClassifier.load(folder))
     try:

@@ -219,6 +219,77 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "Sıralı döngü ve paralel dikkat",
         "en": "Sequential loop vs parallel attention",
     },
+    # learn attention --model: the page (every "page." key is embedded in it for its
+    # language switch; all are formatted with model, layers, heads, tokens)
+    "page.title": {
+        "tr": "Dikkat haritası: {model}",
+        "en": "Attention map: {model}",
+    },
+    "page.heading": {"tr": "Dikkat haritası", "en": "Attention map"},
+    "page.model": {"tr": "Model", "en": "Model"},
+    "page.text": {"tr": "Metin", "en": "Text"},
+    "page.sizes": {
+        "tr": "{layers} katman × {heads} kafa, {tokens} belirteç",
+        "en": "{layers} layers × {heads} heads, {tokens} tokens",
+    },
+    "page.truncated": {
+        "tr": "Metin ilk {tokens} belirtecine kısaltıldı (--max-tokens).",
+        "en": "The text was cut to its first {tokens} tokens (--max-tokens).",
+    },
+    "page.intro": {
+        "tr": "Her katmanın her kafası, her belirteç için öbür belirteçlere birer dikkat "
+        "ağırlığı verir (softmax: bir belirtecin ağırlıklarının toplamı 1'dir). Soldaki "
+        "belirteç sorgudur (bakan), sağdaki anahtardır (bakılan).",
+        "en": "Every head of every layer gives each token one attention weight per token "
+        "(a softmax: one token's weights sum to 1). The token on the left is the query (the "
+        "one that looks), the one on the right the key (the one looked at).",
+    },
+    "page.lang": {"tr": "Dil", "en": "Language"},
+    "page.head_view": {"tr": "Kafa görünümü", "en": "Head view"},
+    "page.head_view_hint": {
+        "tr": "Çizgi ne kadar koyuysa dikkat ağırlığı o kadar büyük. Bir belirtecin üzerine "
+        "gelince çizgileri öne çıkar; tıklayınca yalnız onun çizgileri kalır, yeniden "
+        "tıklayınca hepsi döner.",
+        "en": "The darker a line, the larger its attention weight. Hover over a token to "
+        "bring its lines forward; click it to keep only its lines, click again to see all.",
+    },
+    "page.layer": {"tr": "Katman", "en": "Layer"},
+    "page.head": {"tr": "Kafa", "en": "Head"},
+    "page.mean": {"tr": "tüm kafaların ortalaması", "en": "mean of all heads"},
+    "page.queries": {"tr": "sorgu (bakan)", "en": "query (looks)"},
+    "page.keys": {"tr": "anahtar (bakılan)", "en": "key (looked at)"},
+    "page.readout": {
+        "tr": "Bir belirtecin üzerine gelin ya da tıklayın.",
+        "en": "Hover over a token or click it.",
+    },
+    "page.looks_at": {
+        "tr": "«{token}» en çok şunlara bakıyor: {list}",
+        "en": "“{token}” attends most to: {list}",
+    },
+    "page.looked_at": {
+        "tr": "«{token}» belirtecine en çok bakanlar: {list}",
+        "en": "Tokens attending most to “{token}”: {list}",
+    },
+    "page.pinned": {
+        "tr": "(sabitlendi; çözmek için yeniden tıklayın)",
+        "en": "(pinned; click again to unpin)",
+    },
+    "page.model_view": {"tr": "Model görünümü", "en": "Model view"},
+    "page.model_view_hint": {
+        "tr": "Her küçük resim bir kafa: satırlar katmanlar, sütunlar kafalar. Birine "
+        "tıklayınca kafa görünümünde açılır.",
+        "en": "Each thumbnail is one head: rows are layers, columns heads. Click one to open "
+        "it in the head view.",
+    },
+    "page.thumb": {"tr": "Katman {layer}, kafa {head}", "en": "Layer {layer}, head {head}"},
+    "page.footer": {
+        "tr": "trtune learn attention ile yazıldı; sayfa ağ bağlantısı olmadan açılır.",
+        "en": "Written by trtune learn attention; the page opens with no network.",
+    },
+    "att.page_written": {
+        "tr": "Sayfa yazıldı: {path} ({layers} katman × {heads} kafa, {tokens} belirteç)",
+        "en": "Page written: {path} ({layers} layers × {heads} heads, {tokens} tokens)",
+    },
 }
 
 

@@ -1,0 +1,151 @@
+"""The attention page of the MiniLM stand-in in a real headless Chromium (Selenium): a
+thumbnail opens its head, a token click pins it, the language switches, and at 400 px the
+page does not scroll sideways.
+
+Skipped, with the reason, when Selenium or /usr/bin/chromium is missing. Set
+``TRTUNE_SCREENSHOT_DIR`` to keep the screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from trtune.errors import UserError
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+TEXT = "The movie was great, I loved every minute of it."
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip(f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing")
+    profile = tempfile.mkdtemp(prefix="trtune-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1200,1400",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> Path:
+    """The page of MiniLM (6 layers × 12 heads) for :data:`TEXT`."""
+    from trtune.infer.attention import attention_map, load_attention_model
+    from trtune.learn.attention_page import write_attention_page
+    from trtune.run.models import minilm_path
+
+    try:
+        folder = str(minilm_path())
+    except UserError as exc:
+        pytest.skip(str(exc))
+    loaded = load_attention_model(folder)
+    found = attention_map(loaded.model, loaded.tokenizer, TEXT, 64)
+    out = tmp_path_factory.mktemp("attention-page") / "page.html"
+    return write_attention_page(found, out, model=folder, text=TEXT, lang="en")
+
+
+def _screenshot(driver, name: str) -> None:
+    folder = os.environ.get("TRTUNE_SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(Path(folder) / name))
+
+
+def _open(driver, page: Path, width: int) -> None:
+    driver.set_window_size(width, 1400)
+    driver.get(page.as_uri())
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+def _opacities(driver) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#lines line'))"
+        ".map(l => l.getAttribute('stroke-opacity'))"
+    )
+
+
+def test_a_thumbnail_click_opens_its_head_in_the_head_view(browser, page):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page, 1200)
+    lines = browser.find_element(By.ID, "lines")
+    assert (lines.get_attribute("data-layer"), lines.get_attribute("data-head")) == ("0", "0")
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".thumb")) == 6 * 12
+    before = _opacities(browser)
+    thumb = browser.find_element(By.CSS_SELECTOR, ".thumb[data-layer='3'][data-head='5']")
+    thumb.click()
+    assert (lines.get_attribute("data-layer"), lines.get_attribute("data-head")) == ("3", "5")
+    assert browser.find_element(By.ID, "layer").get_attribute("value") == "3"
+    assert browser.find_element(By.ID, "head").get_attribute("value") == "5"
+    assert thumb.get_attribute("aria-pressed") == "true"
+    first = browser.find_element(By.CSS_SELECTOR, ".thumb[data-layer='0'][data-head='0']")
+    assert first.get_attribute("aria-pressed") == "false"
+    after = _opacities(browser)
+    assert len(after) == len(before) and after != before
+    _screenshot(browser, "attention-page-thumbnail.png")
+
+
+def test_a_token_click_pins_its_lines_and_a_second_click_unpins(browser, page):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page, 1200)
+    lines = browser.find_element(By.ID, "lines")
+    token = browser.find_element(By.CSS_SELECTOR, ".tok[data-side='q'][data-index='2']")
+    token.click()
+    assert lines.get_attribute("data-pinned") == "q2"
+    assert "pinned" in token.get_attribute("class")
+    tokens = len(browser.find_elements(By.CSS_SELECTOR, ".tok[data-side='q']"))
+    shown = [i for i, o in enumerate(_opacities(browser)) if float(o) > 0]
+    assert shown and all(i // tokens == 2 for i in shown)  # only query 2's lines
+    assert "movie" in browser.find_element(By.ID, "readout").text
+    _screenshot(browser, "attention-page-pinned.png")
+    token.click()
+    assert lines.get_attribute("data-pinned") == ""
+    assert "pinned" not in token.get_attribute("class")
+
+
+def test_the_language_switch_and_no_sideways_scroll_at_400_px(browser, page):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, page, 400)
+    inner = browser.execute_script("return window.innerWidth")
+    scroll = browser.execute_script("return document.documentElement.scrollWidth")
+    assert scroll <= inner, f"{scroll} > {inner}"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Attention map"
+    browser.find_element(By.CSS_SELECTOR, ".langs button[data-lang='tr']").click()
+    assert browser.execute_script("return document.documentElement.lang") == "tr"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Dikkat haritası"
+    assert browser.find_element(By.CSS_SELECTOR, "#layer option").text == "Katman 1"
+    scroll = browser.execute_script("return document.documentElement.scrollWidth")
+    assert scroll <= inner, f"Turkish: {scroll} > {inner}"
+    _screenshot(browser, "attention-page-400.png")
