@@ -149,3 +149,32 @@ def test_the_language_switch_and_no_sideways_scroll_at_400_px(browser, page):
     scroll = browser.execute_script("return document.documentElement.scrollWidth")
     assert scroll <= inner, f"Turkish: {scroll} > {inner}"
     _screenshot(browser, "attention-page-400.png")
+
+
+def test_the_page_of_a_tiny_trained_folder_opens_offline(browser, tmp_path):
+    """The CLI's page of a tiny random classifier: every thumbnail, the random-init notice,
+    no console errors, nothing fetched from elsewhere."""
+    from selenium.webdriver.common.by import By
+
+    from tests.conftest import run_cli
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "data" / "yorumlar.csv"
+    folder = tmp_path / "tiny"
+    trained = run_cli(
+        "classify", "train", "--data", str(sample), "--model", "tiny", "--method",
+        "finetune", "--epochs", "1", "--out", str(folder),
+    )  # fmt: skip
+    assert trained.returncode == 0, trained.stderr
+    out = tmp_path / "page.html"
+    shown = run_cli(
+        "learn", "attention", "--model", str(folder), "Kargo çok hızlı geldi.", "--out", str(out),
+        "--lang", "tr",
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    _open(browser, out, 1200)
+    thumbs = browser.find_elements(By.CSS_SELECTOR, ".thumb")
+    assert len(thumbs) >= 2 and "rastgele" in browser.page_source
+    resources = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(r => r.name)"
+    )
+    assert not [r for r in resources if r.startswith("http")], resources
