@@ -26,12 +26,14 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+READMES = {"en": REPO / "README.md", "tr": REPO / "README.tr.md"}
 RUNNER = Path(__file__).with_name("tour_runner.py")
 
 # Commands whose words come from a tiny random model: checked for shape, not words.
@@ -132,6 +134,30 @@ def _check_commands(block: Block, readme: Path) -> None:
         if program == "trtune" or (program == "curl" and block.serves):
             continue
         raise ValueError(f"{readme.name}:{step.line}: not a tour command: {step.command}")
+
+
+@dataclass
+class TourRun:
+    """The steps of one README's tour, what each printed, and the folder they ran in."""
+
+    blocks: list[Block]
+    steps: list[Step]
+    results: list[dict]
+    workdir: Path
+
+
+def copy_examples(folder: Path) -> Path:
+    """``folder`` with a copy of the repository's ``examples/``: where a tour runs."""
+    shutil.copytree(REPO / "examples", folder / "examples")
+    return folder
+
+
+def run_english_tour(folder: Path) -> TourRun:
+    """Run README.md's tour (all but the server) in ``folder``."""
+    blocks = tour_blocks(READMES["en"])
+    steps = [s for b in blocks if not b.serves for s in b.steps]
+    workdir = copy_examples(folder)
+    return TourRun(blocks, steps, run_steps(steps, workdir, "en"), workdir)
 
 
 def normalize(line: str) -> str:

@@ -16,15 +16,17 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from readme_tour import (
     MODEL_OUTPUT,
+    READMES,
     REPO,
     Block,
     Step,
+    TourRun,
+    copy_examples,
     missing_lines,
     model_output_problems,
     normalize,
@@ -33,13 +35,7 @@ from readme_tour import (
     tour_env,
 )
 
-READMES = {"en": REPO / "README.md", "tr": REPO / "README.tr.md"}
 NOT_TOURED = {"demo"}  # `make demo` runs it; the tour shows its parts one by one
-
-
-def _workdir(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "examples", tmp_path / "examples")
-    return tmp_path
 
 
 def _check_step(step: Step, result: dict, workdir: Path) -> list[str]:
@@ -152,16 +148,6 @@ def _run_server_block(block: Block, workdir: Path, lang: str) -> list[str]:
     return problems
 
 
-@dataclass
-class TourRun:
-    """The steps of one README's tour, what each printed, and the folder they ran in."""
-
-    blocks: list[Block]
-    steps: list[Step]
-    results: list[dict]
-    workdir: Path
-
-
 def _same(a: Step, b: Step) -> bool:
     return a.command == b.command and a.shown == b.shown
 
@@ -172,14 +158,6 @@ def _covers(english: Step, result: dict, step: Step) -> bool:
     return (
         english.command == step.command and result["code"] == 0 and not missing_lines(step, printed)
     )
-
-
-@pytest.fixture(scope="module")
-def english_tour(tmp_path_factory) -> TourRun:
-    blocks = tour_blocks(READMES["en"])
-    steps = [s for b in blocks if not b.serves for s in b.steps]
-    workdir = _workdir(tmp_path_factory.mktemp("tour-en"))
-    return TourRun(blocks, steps, run_steps(steps, workdir, "en"), workdir)
 
 
 def _check_run(tour: TourRun, lang: str, run_server: bool = True) -> None:
@@ -206,7 +184,7 @@ def test_the_turkish_tour_runs_as_shown(english_tour, tmp_path):
     already printed every line the Turkish README shows (nanoGPT speaks English only) is not
     run twice: its folder is copied, so that the commands after it find it."""
     blocks = tour_blocks(READMES["tr"])
-    workdir = _workdir(tmp_path)
+    workdir = copy_examples(tmp_path)
     english = list(zip(english_tour.steps, english_tour.results, strict=True))
     steps = [s for b in blocks if not b.serves for s in b.steps]
     reused = {}
