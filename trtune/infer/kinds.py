@@ -34,6 +34,11 @@ BASE_MODEL_DIR = "base_model"
 _LEGACY_BASE_DIRS = ("base",)  # where lm kept a preset's base before the one folder name
 ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_DIR = "adapter"  # a merged LoRA run keeps its adapter here too
+# A classification adapter's label names, beside it: its head has one row per label, so its
+# base must be built with them before the adapter loads (trtune.json, which records them
+# too, is written only after the end-of-training scoring has loaded the folder).
+ADAPTER_LABELS = "adapter_labels.json"
+_LABELLED_PEFT_TASKS = ("SEQ_CLS", "TOKEN_CLS")
 
 # Task -> the head its models carry (see trtune.run.models.HEADS).
 TASK_HEADS = {
@@ -155,7 +160,7 @@ def load_model_folder(
     from transformers import AutoTokenizer
 
     head = TASK_HEADS.get(info.task or "", "encoder")
-    labels = info.model_info.get("labels")
+    labels = adapter_labels(info)
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(info.path))
     except (OSError, ValueError) as exc:
@@ -190,12 +195,33 @@ def save_trained(
         save_pretrained_atomic(model, out_dir / ADAPTER_DIR)
         save_pretrained_atomic(tokenizer, out_dir / ADAPTER_DIR)
         _point_adapter_at_base(out_dir / ADAPTER_DIR, base, inside=out_dir)
+        _save_adapter_labels(model, out_dir / ADAPTER_DIR)
         model = model.merge_and_unload()
     save_pretrained_atomic(model, out_dir)
     save_pretrained_atomic(tokenizer, out_dir)
     portable_tokenizer_config(out_dir)
     if adapter and not merge:
         _point_adapter_at_base(out_dir, base, inside=out_dir)
+        _save_adapter_labels(model, out_dir)
+
+
+def _save_adapter_labels(model, folder: Path) -> None:
+    """The label names of a classification adapter, in :data:`ADAPTER_LABELS`."""
+    config = next(iter(model.peft_config.values()))
+    if str(getattr(config.task_type, "value", config.task_type)) not in _LABELLED_PEFT_TASKS:
+        return
+    id2label = model.config.id2label
+    labels = [str(id2label[i]) for i in range(len(id2label))]
+    atomic_write_json(folder / ADAPTER_LABELS, {"labels": labels})
+
+
+def adapter_labels(info: FolderInfo) -> list[str] | None:
+    """The labels an adapter's head was trained with: its run's record, else the file
+    saved beside it."""
+    labels = info.model_info.get("labels")
+    if labels or info.kind != "adapter" or not (info.path / ADAPTER_LABELS).is_file():
+        return labels
+    return list(_read_json(info.path / ADAPTER_LABELS).get("labels") or []) or None
 
 
 # transformers 5 names its generic fast tokenizer ``TokenizersBackend`` in
