@@ -183,6 +183,27 @@ def test_atomic_writes_get_the_usual_file_mode(tmp_path):
     assert stat.S_IMODE(os.stat(path).st_mode) == stat.S_IMODE(os.stat(plain).st_mode)
 
 
+def test_saved_weights_get_the_usual_file_mode_too(tmp_path):
+    """safetensors writes 0600; a model folder on a shared server must be readable."""
+    import os
+    import stat
+
+    import torch
+    from safetensors.torch import save_file
+
+    from trtune.run.outdir import save_pretrained_atomic
+
+    class Weights:
+        def save_pretrained(self, folder):
+            save_file({"w": torch.zeros(2)}, str(folder / "model.safetensors"))
+
+    folder = save_pretrained_atomic(Weights(), tmp_path / "model")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    mode = stat.S_IMODE(os.stat(folder / "model.safetensors").st_mode)
+    assert mode == stat.S_IMODE(os.stat(plain).st_mode)
+
+
 def test_schedule_defaults_per_method_and_flags_override(tmp_path):
     # A pretrained model's schedule (tiny presets have their own, see test_classify_tiny_defaults)
     common = dict(data="d.csv", out=str(tmp_path), model="dbmdz/bert-base-turkish-cased")

@@ -133,6 +133,8 @@ def save_pretrained_atomic(obj: Any, folder: str | Path) -> Path:
         for path in sorted(p for p in staging.rglob("*") if p.is_file()):
             target = folder / path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
+            # safetensors writes 0600: give what open() would, so others can read the model
+            os.chmod(path, 0o666 & ~_UMASK)
             os.replace(path, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
