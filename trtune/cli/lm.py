@@ -15,7 +15,7 @@ from trtune.cli.options import (
     param,
     settings_command,
 )
-from trtune.infer.generate import SamplingSettings
+from trtune.infer.sampling import SamplingSettings
 from trtune.tasks.lm.settings import LMSettings
 
 app = typer.Typer(

@@ -20,7 +20,7 @@ from trtune.cli.options import (
 )
 from trtune.errors import UserError
 from trtune.i18n import say
-from trtune.infer.seq2seq import GenerationSettings
+from trtune.infer.sampling import GenerationSettings
 from trtune.tasks.seq2seq.messages import MESSAGES
 from trtune.tasks.seq2seq.settings import HEADLINE, Seq2SeqSettings
 

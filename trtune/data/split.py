@@ -12,8 +12,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from sklearn.model_selection import train_test_split
-
 from trtune.data.validate import Example
 
 
@@ -43,6 +41,8 @@ def _hold_out(
     n_held = math.ceil(fraction * len(kept))
     n_labels = len(set(labels))
     stratify = labels if n_labels <= n_held <= len(kept) - n_labels else None
+    from sklearn.model_selection import train_test_split  # slow to import: only when used
+
     rest, held = train_test_split(kept, test_size=fraction, stratify=stratify, random_state=seed)
     return rest + alone, held
 

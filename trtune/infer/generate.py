@@ -11,55 +11,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import torch
 from transformers import PreTrainedTokenizerBase, TextIteratorStreamer
 
-from trtune.errors import UserError
 from trtune.infer.lm import LoadedLM
+from trtune.infer.sampling import SamplingSettings
 from trtune.tasks.lm.templates import render_prompt
 
 Messages = list[dict[str, str]]
-
-
-def _setting(help: str, default: Any) -> Any:
-    return field(default=default, metadata={"help": help})
-
-
-@dataclass
-class SamplingSettings:
-    """How to sample; validated once. ``temperature`` 0 means greedy decoding."""
-
-    temperature: float = _setting("0 = greedy; below 1 safer, above 1 wilder", 0.8)
-    top_k: int = _setting("sample among the k likeliest tokens (0: all)", 50)
-    top_p: float = _setting("sample among the likeliest tokens holding this probability", 0.95)
-    max_new_tokens: int = _setting("tokens to write at most", 128)
-    repetition_penalty: float = _setting("above 1 discourages repeating tokens", 1.0)
-    seed: int = _setting("sampling seed", 42)
-
-    def __post_init__(self) -> None:
-        if self.temperature < 0:
-            raise UserError("--temperature must be >= 0 (0 means greedy)")
-        if not 0 < self.top_p <= 1:
-            raise UserError("--top-p must be in (0, 1]")
-        if self.top_k < 0 or self.max_new_tokens < 1:
-            raise UserError("--top-k must be >= 0 and --max-new-tokens >= 1")
-        if self.repetition_penalty <= 0:
-            raise UserError("--repetition-penalty must be positive")
-
-    def generate_kwargs(self) -> dict[str, Any]:
-        """The sampling part of ``model.generate``'s arguments."""
-        kwargs: dict[str, Any] = {
-            "max_new_tokens": self.max_new_tokens,
-            "do_sample": self.temperature > 0,
-        }
-        if self.temperature > 0:
-            kwargs.update(temperature=self.temperature, top_k=self.top_k, top_p=self.top_p)
-        if self.repetition_penalty != 1.0:
-            kwargs["repetition_penalty"] = self.repetition_penalty
-        return kwargs
 
 
 def user_turn(prompt: str) -> Messages:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,53 +21,9 @@ import torch
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from trtune.errors import UserError
-from trtune.infer.generate import SamplingSettings
 from trtune.infer.kinds import inspect_folder, load_model_folder
+from trtune.infer.sampling import GenerationSettings
 from trtune.run.devices import resolve_device
-from trtune.run.settings import setting
-
-
-@dataclass
-class GenerationSettings(SamplingSettings):
-    """How an encoder-decoder writes: beam search by default (``temperature`` 0), sampling
-    when ``temperature`` is above 0. Shared by ``seq2seq train`` (validation and test),
-    ``eval``, ``generate`` and the server."""
-
-    temperature: float = setting(
-        "0 = beam search (greedy with --num-beams 1); above 0 samples", 0.0
-    )
-    max_new_tokens: int = setting("tokens to write at most", 64)
-    num_beams: int = setting("beams of beam search (1: greedy)", 4)
-    no_repeat_ngram_size: int = setting("never repeat an n-gram of this many tokens (0: off)", 0)
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        if self.num_beams < 1:
-            raise UserError("--num-beams must be >= 1 (1 means greedy)")
-        if self.no_repeat_ngram_size < 0:
-            raise UserError("--no-repeat-ngram-size must be >= 0 (0 turns it off)")
-
-    def generate_kwargs(self) -> dict[str, Any]:
-        """``model.generate``'s arguments for these settings."""
-        kwargs = super().generate_kwargs()
-        kwargs["num_beams"] = self.num_beams
-        if self.no_repeat_ngram_size:
-            kwargs["no_repeat_ngram_size"] = self.no_repeat_ngram_size
-        return kwargs
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (``trtune.json``'s ``model.generation``)."""
-        return asdict(self)
-
-    @classmethod
-    def from_values(cls, *layers: dict[str, Any] | None) -> GenerationSettings:
-        """Settings from dictionaries, later ones winning (a folder's recorded settings, then
-        the options a user gave); unknown keys are ignored."""
-        names = {f.name for f in fields(cls)}
-        values: dict[str, Any] = {}
-        for layer in layers:
-            values.update({k: v for k, v in (layer or {}).items() if k in names and v is not None})
-        return cls(**values)
 
 
 class Seq2SeqGenerator:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from trtune.infer.generate import SamplingSettings
+from trtune.infer.sampling import SamplingSettings
 from trtune.tasks.mask.settings import MAX_TOP_K  # the bound of ``mask predict --top-k``
 
 

@@ -9,7 +9,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from trtune.errors import UserError
-from trtune.run.devices import resolve_device, resolve_dtype
 
 # The model folders serve can load, one option each.
 MODEL_FIELDS = ("classifier", "ner", "qa", "seq2seq", "mask", "lm")
@@ -77,6 +76,8 @@ class ServeSettings:
                 raise UserError(f"--{name}: not a folder", file=folder)
         if self.nanogpt_page is not None and not self.nanogpt_page.is_file():
             raise UserError("--nanogpt-page: no such file", file=self.nanogpt_page)
+        from trtune.run.devices import resolve_device, resolve_dtype  # torch: only when built
+
         resolve_dtype(self.dtype, resolve_device(self.device))  # fail at start, not later
         if not 0 <= self.port <= 65535:
             raise UserError(f"--port must be between 0 and 65535, got {self.port}")

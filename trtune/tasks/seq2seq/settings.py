@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from trtune.errors import UserError
-from trtune.infer.seq2seq import GenerationSettings
+from trtune.infer.sampling import GenerationSettings
 from trtune.run.settings import TrainSettings, setting
 
 TASKS = ("auto", "summarize", "translate", "question-generation", "generic")
