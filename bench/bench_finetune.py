@@ -25,8 +25,11 @@ import torch
 from benchdata import minilm, reviews
 from transformers import Trainer, TrainingArguments
 
-from trtune.run.models import load_sequence_classifier, resolve_model
-from trtune.tasks.classify.finetune import EncodedTexts, run_trainer
+from trtune.data.split import Split
+from trtune.data.validate import Example
+from trtune.run.fit import fit
+from trtune.run.models import load_model, resolve_model
+from trtune.tasks.classify.finetune import EncodedTexts, classifier_job
 from trtune.tasks.classify.settings import ClassifySettings
 
 MAX_LENGTH = 128
@@ -98,6 +101,15 @@ def _baseline(model, tokenizer, train, validation, epochs: int, out: Path) -> fl
     return time.perf_counter() - start
 
 
+def _classifier(source, tokenizer, names: list[str]):
+    """MiniLM with a fresh classification head, seeded: the same start for both sides."""
+    return load_model(source, "sequence-classification", tokenizer, seed=42, labels=names)
+
+
+def _examples(texts: list[str], ids: list[int], names: list[str]) -> list[Example]:
+    return [Example(t, names[i], row) for row, (t, i) in enumerate(zip(texts, ids, strict=True))]
+
+
 def run(quick: bool = False) -> dict:
     n_train, n_val, n_test, epochs = (1200, 120, 400, 1) if quick else (1600, 200, 1000, 2)
     source, texts, labels = reviews(n_train + n_val + n_test, seed=1)
@@ -114,10 +126,12 @@ def run(quick: bool = False) -> dict:
             data=source, out=tmp, model=str(folder), method="finetune", epochs=epochs,
             batch_size=BATCH, lr=LR, max_length=MAX_LENGTH, patience=epochs, seed=42,
         )  # fmt: skip
-        model = load_sequence_classifier(source_model, tokenizer, names, seed=42)
-        ours = run_trainer(settings, model, tokenizer, train, validation, Path(tmp) / "trtune")
+        model = _classifier(source_model, tokenizer, names)
+        split = Split(_examples(*train, names), _examples(*validation, names), [])
+        job = classifier_job(settings, model, tokenizer, split, names)
+        ours = fit(settings, job, Path(tmp) / "trtune", False, None)
         ours_accuracy = _accuracy(ours.model, tokenizer, *test)
-        model = load_sequence_classifier(source_model, tokenizer, names, seed=42)
+        model = _classifier(source_model, tokenizer, names)
         base_seconds = _baseline(model, tokenizer, train, validation, epochs, Path(tmp) / "hf")
         base_accuracy = _accuracy(model, tokenizer, *test)
     samples = n_train * epochs

@@ -65,8 +65,8 @@ def load_minilm_classifier(device: torch.device | str = "cpu", dtype: torch.dtyp
     """MiniLM with a random 3-label head on ``device`` in ``dtype``, wrapped for the server."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
-    from trtune.serve.models import hf_classifier
 
+    from trtune.infer.classify import TransformersClassifier
     from trtune.run.models import minilm_path
 
     hf_logging.disable_progress_bar()
@@ -81,7 +81,7 @@ def load_minilm_classifier(device: torch.device | str = "cpu", dtype: torch.dtyp
         attn_implementation="eager",
     )
     model = model.to(device=device, dtype=dtype)
-    return folder, hf_classifier(model, AutoTokenizer.from_pretrained(folder))
+    return folder, TransformersClassifier(model, AutoTokenizer.from_pretrained(folder))
 
 
 def drive(url: str, requests: int) -> tuple[list[float], float]:
@@ -154,10 +154,10 @@ def model_ms_per_text(classifier, sizes=(1, CONCURRENCY), repeats: int = 20) -> 
     texts = [f"{SENTENCES[i % len(SENTENCES)]} ({i})" for i in range(max(sizes))]
     figures = {}
     for size in sizes:
-        classifier.classify(texts[:size])  # warm-up
+        classifier.predict(texts[:size])  # warm-up
         start = time.perf_counter()
         for _ in range(repeats):
-            classifier.classify(texts[:size])
+            classifier.predict(texts[:size])
         figures[str(size)] = round(1000 * (time.perf_counter() - start) / repeats / size, 2)
     return figures
 
