@@ -48,3 +48,12 @@ def assert_one_line_error(result, *fragments: str, code: int = 2) -> None:
     assert "Traceback" not in result.stderr + result.stdout
     for fragment in fragments:
         assert fragment in lines[0], (fragment, lines[0])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for the module's browser tests (see ``tests/browser_support.py``)."""
+    from tests.browser_support import chromium
+
+    with chromium() as driver:
+        yield driver

@@ -8,52 +8,16 @@ Skipped, with the reason, when Selenium or /usr/bin/chromium is missing. Set
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests.browser_support import screenshot
 from trtune.errors import UserError
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 TEXT = "The movie was great, I loved every minute of it."
-
-
-@pytest.fixture(scope="module")
-def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip(f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing")
-    profile = tempfile.mkdtemp(prefix="trtune-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1200,1400",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +35,6 @@ def page(tmp_path_factory) -> Path:
     found = attention_map(loaded.model, loaded.tokenizer, TEXT, 64)
     out = tmp_path_factory.mktemp("attention-page") / "page.html"
     return write_attention_page(found, out, model=folder, text=TEXT, lang="en")
-
-
-def _screenshot(driver, name: str) -> None:
-    folder = os.environ.get("TRTUNE_SCREENSHOT_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(Path(folder) / name))
 
 
 def _open(driver, page: Path, width: int) -> None:
@@ -112,7 +69,7 @@ def test_a_thumbnail_click_opens_its_head_in_the_head_view(browser, page):
     assert first.get_attribute("aria-pressed") == "false"
     after = _opacities(browser)
     assert len(after) == len(before) and after != before
-    _screenshot(browser, "attention-page-thumbnail.png")
+    screenshot(browser, "attention-page-thumbnail.png")
 
 
 def test_a_token_click_pins_its_lines_and_a_second_click_unpins(browser, page):
@@ -128,7 +85,7 @@ def test_a_token_click_pins_its_lines_and_a_second_click_unpins(browser, page):
     shown = [i for i, o in enumerate(_opacities(browser)) if float(o) > 0]
     assert shown and all(i // tokens == 2 for i in shown)  # only query 2's lines
     assert "movie" in browser.find_element(By.ID, "readout").text
-    _screenshot(browser, "attention-page-pinned.png")
+    screenshot(browser, "attention-page-pinned.png")
     token.click()
     assert lines.get_attribute("data-pinned") == ""
     assert "pinned" not in token.get_attribute("class")
@@ -148,7 +105,7 @@ def test_the_language_switch_and_no_sideways_scroll_at_400_px(browser, page):
     assert browser.find_element(By.CSS_SELECTOR, "#layer option").text == "Katman 1"
     scroll = browser.execute_script("return document.documentElement.scrollWidth")
     assert scroll <= inner, f"Turkish: {scroll} > {inner}"
-    _screenshot(browser, "attention-page-400.png")
+    screenshot(browser, "attention-page-400.png")
 
 
 def test_the_page_of_a_tiny_trained_folder_opens_offline(browser, tmp_path):

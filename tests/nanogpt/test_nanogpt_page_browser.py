@@ -25,8 +25,6 @@ from trtune.nanogpt.train import TrainConfig, train
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 TOLERANCE = 1e-4
 # Elements that reach past the right edge, other than those inside a matrix's own scroller.
 OUTSIDE_THE_SCREEN = """
@@ -38,27 +36,11 @@ TEXT = "Ankara Türkiye'nin başkentidir. İstanbul en kalabalık şehirdir. Ça
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip(f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-sync",
-                 "--disable-component-update", "--disable-dev-shm-usage", "--hide-scrollbars",
-                 "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('profile')}"):  # fmt: skip
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(60)
-    try:
+def browser():
+    from tests.browser_support import chromium
+
+    with chromium("1400,1000", ("--hide-scrollbars",), timeout=60) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(scope="module")

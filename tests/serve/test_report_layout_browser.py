@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from test_serve_browser import browser  # noqa: F401 (the shared fixture)
 
 from tests.conftest import run_cli
 

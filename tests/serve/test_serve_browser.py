@@ -6,55 +6,17 @@ Skipped, with the reason, when Selenium or /usr/bin/chromium is missing. Set
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 from serve_tiny_models import tiny_models
 
+from tests.browser_support import screenshot
 from trtune.serve.app import create_app
 from trtune.serve.server import BackgroundServer
 from trtune.serve.settings import ServeSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SENTENCE = "Bu film harikaydı, herkese tavsiye ederim!"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip(f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing")
-    profile = tempfile.mkdtemp(prefix="trtune-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1200,1700",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -63,13 +25,6 @@ def server():
     app = create_app(ServeSettings(classifier=models.classifier, lm=models.lm))
     with BackgroundServer(app) as running:
         yield running
-
-
-def _screenshot(driver, name: str) -> None:
-    folder = os.environ.get("TRTUNE_SCREENSHOT_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(Path(folder) / name))
 
 
 def test_type_a_sentence_and_see_label_bars_and_heat_map(browser, server):
@@ -101,12 +56,12 @@ def test_type_a_sentence_and_see_label_bars_and_heat_map(browser, server):
     after = {c.value_of_css_property("background-color") for c in browser.find_elements(
         By.CSS_SELECTOR, "#heatmap .cell")}  # fmt: skip
     assert after != colours
-    _screenshot(browser, "serve_page_tr.png")
+    screenshot(browser, "serve_page_tr.png")
 
     browser.find_element(By.ID, "lang-en").click()
     assert browser.find_element(By.ID, "result-label").text in {"negative", "neutral", "positive"}
     assert browser.find_element(By.ID, "classify-btn").text == "Analyse"
-    _screenshot(browser, "serve_page_en.png")
+    screenshot(browser, "serve_page_en.png")
 
 
 def test_generation_panel_streams_text(browser, server):
@@ -151,4 +106,4 @@ def test_api_docs_render_offline(browser, server):
         "return performance.getEntriesByType('resource').map(e => e.name)"
     )
     assert loaded and all(name.startswith(server.url) for name in loaded), loaded
-    _screenshot(browser, "docs.png")
+    screenshot(browser, "docs.png")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from serve_tiny_mask import tiny_mask_model
 from serve_tiny_models import tiny_models
-from test_serve_browser import _screenshot, browser  # noqa: F401 (the shared fixture)
 
+from tests.browser_support import screenshot
 from trtune.infer.mask import load_filler
 from trtune.serve.app import create_app
 from trtune.serve.server import BackgroundServer
@@ -28,7 +28,7 @@ def server():
         yield running
 
 
-def test_fill_a_blank_and_see_candidates_in_both_languages(browser, server):  # noqa: F811
+def test_fill_a_blank_and_see_candidates_in_both_languages(browser, server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -58,7 +58,7 @@ def test_fill_a_blank_and_see_candidates_in_both_languages(browser, server):  # 
     filled = browser.find_element(By.ID, "mask-filled").text
     assert expected.masks[0][0].token_str.strip() in filled and "[MASK]" not in filled
     assert "Boşluk 1" in browser.find_element(By.ID, "mask-blanks").text
-    _screenshot(browser, "serve_mask_tr.png")
+    screenshot(browser, "serve_mask_tr.png")
 
     browser.find_element(By.ID, "lang-en").click()
     assert browser.find_element(By.ID, "mask-btn").text == "Fill"
@@ -71,4 +71,4 @@ def test_fill_a_blank_and_see_candidates_in_both_languages(browser, server):  # 
     status = browser.find_element(By.ID, "mask-status")
     wait.until(lambda d: "error" in status.get_attribute("class"))
     assert "[MASK]" in status.text
-    _screenshot(browser, "serve_mask_en.png")
+    screenshot(browser, "serve_mask_en.png")

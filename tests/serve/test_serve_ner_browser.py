@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from serve_tiny_ner import tiny_ner
-from test_serve_browser import _screenshot, browser  # noqa: F401 (the browser fixture)
 
+from tests.browser_support import screenshot
 from trtune.serve.app import create_app
 from trtune.serve.server import BackgroundServer
 from trtune.serve.settings import ServeSettings
@@ -23,7 +23,7 @@ def server():
         yield running
 
 
-def test_type_a_sentence_and_see_its_entities_highlighted(browser, server):  # noqa: F811
+def test_type_a_sentence_and_see_its_entities_highlighted(browser, server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -49,11 +49,11 @@ def test_type_a_sentence_and_see_its_entities_highlighted(browser, server):  # n
     assert len(colours) == 3  # one colour per type
     rows = browser.find_elements(By.CSS_SELECTOR, "#ner-table tr.ent-row")
     assert len(rows) == 3 and "kişi" in rows[0].text and "%" in rows[0].text
-    _screenshot(browser, "serve_ner_tr.png")
+    screenshot(browser, "serve_ner_tr.png")
 
     browser.find_element(By.ID, "lang-en").click()
     assert browser.find_element(By.ID, "ner-btn").text == "Find entities"
     rows = browser.find_elements(By.CSS_SELECTOR, "#ner-table tr.ent-row")
     assert "person" in rows[0].text and "country/city" in rows[2].text
     assert len(browser.find_elements(By.CSS_SELECTOR, "#ner-text mark.ent")) == 3
-    _screenshot(browser, "serve_ner_en.png")
+    screenshot(browser, "serve_ner_en.png")
