@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
@@ -133,6 +135,31 @@ def load_qa(settings: ServeSettings, qa=None):
     return qa
 
 
+@dataclass
+class _Models:
+    """The models one server holds (``None`` where the settings name none)."""
+
+    classifier: Any
+    generator: Generator | None
+    qa: Any
+    seq2seq: Any
+    filler: Any
+    tagger: Any
+
+
+def _load_all(settings: ServeSettings, given: _Models) -> _Models:
+    """Every model the settings name, through :mod:`trtune.infer`, unless passed in."""
+    classifier, generator = load_models(settings, given.classifier, given.generator)
+    return _Models(
+        classifier=classifier,
+        generator=generator,
+        qa=load_qa(settings, given.qa),
+        seq2seq=given.seq2seq if given.seq2seq is not None else load_seq2seq_model(settings),
+        filler=load_filler_of(settings, given.filler),
+        tagger=given.tagger if given.tagger is not None else load_ner_tagger(settings),
+    )
+
+
 def create_app(
     settings: ServeSettings,
     classifier=None,
@@ -143,19 +170,15 @@ def create_app(
     tagger=None,
 ) -> FastAPI:
     """Build the app; models are loaded here (or passed in), never because of a request."""
-    classifier, generator = load_models(settings, classifier, generator)
-    qa = load_qa(settings, qa)
-    seq2seq = seq2seq if seq2seq is not None else load_seq2seq_model(settings)
-    filler = load_filler_of(settings, filler)
-    tagger = tagger if tagger is not None else load_ner_tagger(settings)
+    models = _load_all(settings, _Models(classifier, generator, qa, seq2seq, filler, tagger))
     batcher = None
-    if classifier is not None:
+    if models.classifier is not None:
         batcher = MicroBatcher(
-            lambda texts: label_results(classifier, texts),
+            lambda texts: label_results(models.classifier, texts),
             settings.max_batch_size,
             settings.max_wait_ms,
         )
-    tagger_batcher = ner_batcher(tagger, settings) if tagger is not None else None
+    tagger_batcher = ner_batcher(models.tagger, settings) if models.tagger is not None else None
     batchers = [b for b in (batcher, tagger_batcher) if b is not None]
 
     @asynccontextmanager
@@ -182,35 +205,50 @@ def create_app(
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_pages(app, settings)
+    _add_health(app, settings, models, batcher)
+    _add_task_routes(app, settings, models, batcher, tagger_batcher)
+    return app
 
+
+def _add_health(app: FastAPI, settings: ServeSettings, models: _Models, batcher) -> None:
     @app.get("/health")
     async def health() -> dict:
         """Which models are loaded, and how batching has gone so far."""
-        found = _health(settings, classifier, generator, batcher)
-        found["qa"] = None if qa is None else {"folder": settings.qa.name if settings.qa else None}
-        found["seq2seq"] = seq2seq_health(seq2seq, settings)
-        found["mask"] = mask_health(filler, settings)
-        found["ner"] = ner_health(settings, tagger)
+        found = _health(settings, models.classifier, models.generator, batcher)
+        qa_folder = settings.qa.name if settings.qa else None
+        found["qa"] = None if models.qa is None else {"folder": qa_folder}
+        found["seq2seq"] = seq2seq_health(models.seq2seq, settings)
+        found["mask"] = mask_health(models.filler, settings)
+        found["ner"] = ner_health(settings, models.tagger)
         return found
 
-    if classifier is not None:
-        app.include_router(classify_router(classifier, batcher, settings))
-    if generator is not None:
-        app.include_router(lm_router(generator, settings))
-    if qa is not None:
-        app.include_router(qa_router(qa, settings))
-    if seq2seq is not None:
-        app.include_router(seq2seq_router(seq2seq, settings))
+
+def _add_task_routes(
+    app: FastAPI, settings: ServeSettings, models: _Models, batcher, tagger_batcher
+) -> None:
+    """Each loaded model's routes; the others answer 404 saying how to load them."""
+    if models.classifier is not None:
+        app.include_router(classify_router(models.classifier, batcher, settings))
+    if models.generator is not None:
+        app.include_router(lm_router(models.generator, settings))
+    if models.qa is not None:
+        app.include_router(qa_router(models.qa, settings))
+    if models.seq2seq is not None:
+        app.include_router(seq2seq_router(models.seq2seq, settings))
     else:
         add_missing_seq2seq_route(app)
-    if filler is not None:
-        app.include_router(mask_router(filler, settings))
+    if models.filler is not None:
+        app.include_router(mask_router(models.filler, settings))
     if tagger_batcher is not None:
         app.include_router(ner_router(tagger_batcher, settings))
     _add_missing_model_routes(
-        app, classifier is None, generator is None, qa is None, filler is None, tagger is None
+        app,
+        models.classifier is None,
+        models.generator is None,
+        models.qa is None,
+        models.filler is None,
+        models.tagger is None,
     )
-    return app
 
 
 def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
