@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 
 from trtune.run.models import ModelSource, load_tokenizer
-from trtune.run.outdir import save_pretrained_atomic
+from trtune.run.outdir import prepare_out_dir, save_pretrained_atomic
 
 
 def process_state():
@@ -21,6 +21,16 @@ def process_state():
     from accelerate import PartialState
 
     return PartialState(cpu=not torch.cuda.is_available())
+
+
+def prepare_shared_out_dir(state, out: str | Path, resume: bool, overwrite: bool) -> Path:
+    """The run's output folder, prepared by the main process (``prepare_out_dir``'s checks
+    and clean-up) while the other processes of an ``accelerate launch`` run wait for it."""
+    out_dir = Path(out)
+    if state.is_main_process:
+        prepare_out_dir(out_dir, resume=resume, overwrite=overwrite)
+    state.wait_for_everyone()
+    return out_dir
 
 
 def is_main_process() -> bool:

@@ -20,8 +20,8 @@ from trtune.i18n import say
 from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
 from trtune.run.models import resolve_model
-from trtune.run.outdir import guard_split, prepare_out_dir, removed_if_left_empty
-from trtune.run.processes import process_state
+from trtune.run.outdir import guard_split, removed_if_left_empty
+from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, map_in_chunks, silent_if_none
 from trtune.run.record import examples_sha256
 from trtune.run.tokenizer_fold import folds_dotless_i
@@ -206,10 +206,7 @@ def _train_classifier(
 ) -> TrainResult | None:
     state = process_state()
     data, split = load_and_split(settings)
-    out_dir = Path(settings.out)
-    if state.is_main_process:
-        prepare_out_dir(out_dir, resume=resume, overwrite=overwrite)
-    state.wait_for_everyone()
+    out_dir = prepare_shared_out_dir(state, settings.out, resume, overwrite)
     sizes = {k: len(getattr(split, k)) for k in SPLIT_PARTS}
     if state.is_main_process:
         labels = ", ".join(data.labels)

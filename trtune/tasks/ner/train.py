@@ -16,8 +16,8 @@ from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.infer.ner import load_tagger
 from trtune.run.models import resolve_model
-from trtune.run.outdir import guard_split, prepare_out_dir, removed_if_left_empty
-from trtune.run.processes import process_state
+from trtune.run.outdir import guard_split, removed_if_left_empty
+from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.ner.baseline import MostFrequentTag
 from trtune.tasks.ner.data import NerData, Sentence, load_ner_data, split_sentences
@@ -169,10 +169,7 @@ def _train_ner(
 ) -> TrainResult | None:
     state = process_state()
     parts = load_parts(settings)
-    out_dir = Path(settings.out)
-    if state.is_main_process:
-        prepare_out_dir(out_dir, resume=resume, overwrite=overwrite)
-    state.wait_for_everyone()
+    out_dir = prepare_shared_out_dir(state, settings.out, resume, overwrite)
     names = tag_names(parts.types)
     if state.is_main_process:
         _say_data(parts, names, reporter)

@@ -22,10 +22,9 @@ from trtune.run.models import resolve_model
 from trtune.run.outdir import (
     CHECKPOINT_DIR,
     atomic_write_json,
-    prepare_out_dir,
     removed_if_left_empty,
 )
-from trtune.run.processes import process_state
+from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.record import examples_sha256
 from trtune.tasks.qa.baseline import choose_baseline
@@ -176,10 +175,7 @@ def _train_qa(
 ) -> TrainResult | None:
     state = process_state()
     data, split = load_and_split(settings)
-    out_dir = Path(settings.out)
-    if state.is_main_process:
-        prepare_out_dir(out_dir, resume=resume, overwrite=overwrite)
-    state.wait_for_everyone()
+    out_dir = prepare_shared_out_dir(state, settings.out, resume, overwrite)
     if state.is_main_process:
         reporter.line(data_line(data["train"], split, reporter.lang))
     result = train_qa_model(
