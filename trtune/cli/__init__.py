@@ -17,6 +17,7 @@ from trtune import __version__
 from trtune.cli import classify as classify_cli
 from trtune.cli import data as data_cli
 from trtune.cli import demo as demo_cli
+from trtune.cli import export as export_cli
 from trtune.cli import learn as learn_cli
 from trtune.cli import lm as lm_cli
 from trtune.cli import mask as mask_cli
@@ -71,6 +72,7 @@ app.add_typer(qa_cli.app, name="qa")
 app.add_typer(seq2seq_cli.app, name="seq2seq")
 app.add_typer(mask_cli.app, name="mask")
 app.add_typer(ner_cli.app, name="ner")
+app.add_typer(export_cli.app, name="export")
 app.command(name="serve")(serve_cli.serve)
 app.command(name="demo")(demo_cli.demo)
 
