@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import trtune  # noqa: F401  (before any torch import: it sets the OpenMP wait policy)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 
