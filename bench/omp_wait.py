@@ -22,7 +22,8 @@ import sys
 
 CHILD = r"""
 import json, sys, time, torch
-from transformers import BertConfig, BertForSequenceClassification, T5Config, T5ForConditionalGeneration
+from transformers import BertConfig, BertForSequenceClassification
+from transformers import T5Config, T5ForConditionalGeneration
 torch.manual_seed(0)
 def timed(step, n):
     step(); step()
