@@ -14,6 +14,7 @@ from trtune.cli import main
 from trtune.export.gguf import MODELFILE, export_gguf
 from trtune.export.gguf_check import F16_LOGIT_TOLERANCE, load_gguf
 from trtune.export.gguf_templates import turkish_chat_template
+from trtune.export.gguf_tensors import GGUF_ARCHITECTURES
 from trtune.infer.kinds import save_preset_base, save_trained
 from trtune.run.models import resolve_model
 from trtune.run.presets import build_preset_model, preset_config, train_bpe_tokenizer
@@ -58,7 +59,10 @@ def _lm_folder(root: Path, preset: str) -> Path:
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("gguf")
-    return {arch: _lm_folder(root, preset) for arch, preset in (("gpt2", "tiny-gpt"), ("llama", "tiny-llama"))}
+    return {
+        arch: _lm_folder(root, preset)
+        for arch, preset in (("gpt2", "tiny-gpt"), ("llama", "tiny-llama"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +91,39 @@ def test_q8_0_round_trip_keeps_the_greedy_answers(exports, arch):
     # Q8_0 is smaller and moves the logits more than f16.
     assert q8.size_bytes < 0.7 * f16.size_bytes
     assert q8.check.max_logit_diff > f16.check.max_logit_diff
+
+
+@pytest.mark.parametrize("arch", ["qwen2", "mistral"])
+def test_qwen2_and_mistral_round_trip(tmp_path, arch):
+    """Grouped-query attention (2 key/value heads for 4 query heads; Mistral's keys are
+    reordered per key/value head) and Qwen2's attention biases survive the export."""
+    from transformers import MistralConfig, Qwen2Config
+
+    tokenizer = train_bpe_tokenizer(TEXTS, vocab_size=400, max_length=256)
+    shape = dict(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        eos_token_id=tokenizer.eos_token_id,
+    )
+    config = Qwen2Config(**shape) if arch == "qwen2" else MistralConfig(**shape)
+    torch.manual_seed(0)
+    model = AutoModelForCausalLM.from_config(config)
+    with torch.no_grad():
+        for name, param in model.named_parameters():
+            if name.endswith(".bias"):
+                param.normal_(0, 0.5)  # zero biases would hide a misplaced one
+    save_trained(model, tokenizer, tmp_path / arch, merge=False, base=resolve_model("tiny-gpt"))
+    result = export_gguf(tmp_path / arch, tmp_path / "out.gguf", "f16")
+    assert result.check.same_ids and result.check.same_greedy
+    assert 0 < result.check.max_logit_diff <= F16_LOGIT_TOLERANCE
+    reader = gguf.GGUFReader(result.path)
+    assert reader.fields["general.architecture"].contents() == GGUF_ARCHITECTURES[arch]
+    assert reader.fields[f"{GGUF_ARCHITECTURES[arch]}.attention.head_count_kv"].contents() == 2
+    assert result.template is None and "chat_template" not in str(list(reader.fields))
 
 
 @pytest.mark.parametrize("arch", ["gpt2", "llama"])
@@ -205,7 +242,9 @@ def test_lora_adapter_folder_is_merged(tmp_path):
     base, tokenizer = _tiny_lm("tiny-gpt", seed=1)
     folder = tmp_path / "adapter"
     save_preset_base(base, tokenizer, folder)
-    lora = LoraConfig(task_type="CAUSAL_LM", target_modules=["c_attn"], r=4, lora_alpha=8)
+    lora = LoraConfig(
+        task_type="CAUSAL_LM", target_modules=["c_attn"], r=4, lora_alpha=8, fan_in_fan_out=True
+    )
     model = get_peft_model(base, lora)
     with torch.no_grad():
         for name, param in model.named_parameters():
@@ -227,19 +266,24 @@ def test_lora_adapter_folder_is_merged(tmp_path):
 
 
 def test_llama_cpp_generates_and_stops_at_the_end_token(exports, folders):
-    """llama.cpp itself (where llama-cpp-python is installed) reads the file: the same
-    tokens and the same greedy answer as transformers, ending at <|endoftext|>."""
+    """llama.cpp itself (where llama-cpp-python installs; not on the development machine)
+    reads the file: the same token ids and greedy answer as transformers, and it stops
+    where the model writes <|endoftext|>."""
     llama_cpp = pytest.importorskip("llama_cpp")
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(str(folders["llama"]))
+    model = AutoModelForCausalLM.from_pretrained(str(folders["llama"])).eval()
     llm = llama_cpp.Llama(str(exports[("llama", "f16")].path), n_ctx=256, verbose=False)
     prompt = render_prompt([{"role": "user", "content": "Faiz nedir?"}], "turkish", tokenizer)
     ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
     assert llm.tokenize(prompt.encode(), add_bos=False, special=True) == ids
     assert llm.token_eos() == tokenizer.eos_token_id
-    done = llm.create_completion(prompt, max_tokens=200, temperature=0.0)
-    choice = done["choices"][0]
-    # Greedy: either the model ends the answer itself (stopping at EOS) or runs to the limit.
-    assert choice["finish_reason"] in ("stop", "length")
-    assert "<|endoftext|>" not in choice["text"]
+    new = model.generate(
+        torch.tensor([ids]), do_sample=False, max_new_tokens=24, eos_token_id=0, pad_token_id=1
+    )[0, len(ids) :].tolist()
+    done = llm.create_completion(prompt, max_tokens=24, temperature=0.0)["choices"][0]
+    ended = 0 in new
+    answer = new[: new.index(0)] if ended else new
+    assert done["text"] == tokenizer.decode(answer)
+    assert done["finish_reason"] == ("stop" if ended else "length")

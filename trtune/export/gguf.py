@@ -220,7 +220,7 @@ def _figures(check: CheckResult, lang: str) -> str:
         "figures",
         lang,
         prompts=check.prompts,
-        same_ids=check.same_ids,
+        same_ids=say(MESSAGES, "yes" if check.same_ids else "no", lang),
         max_logit_diff=check.max_logit_diff,
         tolerance=F16_LOGIT_TOLERANCE,
         greedy_matches=check.greedy_matches,

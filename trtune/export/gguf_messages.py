@@ -31,6 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{greedy_matches}/{prompts}"
         ),
     },
+    "yes": {"tr": "evet", "en": "yes"},
+    "no": {"tr": "hayır", "en": "no"},
     "failed": {
         "tr": "GGUF denetimi geçmedi ({reason}); dosya silindi",
         "en": "the GGUF check failed ({reason}); the file was removed",
