@@ -191,6 +191,21 @@ def test_modelfile_has_the_template_and_the_stop_token(exports):
     assert "range .Messages" in template and "{{ .Content }}<|endoftext|>" in template
 
 
+def test_modelfile_for_chatml_and_plain_text_models():
+    """A ChatML-trained model (``--template chat``) stops at <|im_end|> too; a plain-text
+    model gets its prompt as it is."""
+    from types import SimpleNamespace
+
+    from trtune.export.gguf_templates import modelfile_text
+
+    chatml = SimpleNamespace(eos_token="<|endoftext|>", chat_template="<|im_start|>{{ x }}")
+    text = modelfile_text("m.gguf", "chat", chatml)
+    assert "<|im_start|>assistant" in text and 'PARAMETER stop "<|im_end|>"' in text
+    assert 'PARAMETER stop "<|endoftext|>"' in text
+    plain = modelfile_text("m.gguf", None, SimpleNamespace(eos_token="</s>", chat_template=None))
+    assert 'TEMPLATE """{{ .Prompt }}"""' in plain and 'PARAMETER stop "</s>"' in plain
+
+
 def _run(args, capsys):
     with pytest.raises(SystemExit) as exc:
         main(args)
