@@ -241,13 +241,21 @@ def test_unsupported_architecture_is_refused_in_one_line(tmp_path, capsys):
     assert not out.parent.exists()
 
 
+def test_existing_file_needs_overwrite(exports, folders, capsys):
+    out = exports[("gpt2", "f16")].path
+    before = out.stat().st_mtime_ns
+    code, io = _run(["export", "gguf", "--model", str(folders["gpt2"]), "--out", str(out)], capsys)
+    _one_line_error(code, io, "--overwrite")
+    assert out.stat().st_mtime_ns == before
+
+
 def test_failed_check_removes_the_file(folders, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("trtune.export.gguf_check.F16_LOGIT_TOLERANCE", -1.0)
-    out = tmp_path / "model.gguf"
+    out = tmp_path / "new" / "model.gguf"
     args = ["export", "gguf", "--model", str(folders["gpt2"]), "--out", str(out), "--lang", "en"]
     code, io = _run(args, capsys)
     _one_line_error(code, io, "check failed", "file was removed")
-    assert list(tmp_path.iterdir()) == []  # no GGUF, no staging file, no Modelfile
+    assert list(tmp_path.iterdir()) == []  # no GGUF, staging file, Modelfile or new folder
 
 
 def test_lora_adapter_folder_is_merged(tmp_path):

@@ -35,7 +35,7 @@ from trtune.export.gguf_tensors import (
 from trtune.export.gguf_vocab import gguf_vocab, write_vocab
 from trtune.i18n import say
 from trtune.infer.kinds import FolderInfo, inspect_folder, load_model_folder
-from trtune.run.outdir import atomic_write_text
+from trtune.run.outdir import atomic_write_text, removed_if_left_empty
 from trtune.run.progress import Reporter
 
 FILE_TYPES = ("f16", "q8_0")
@@ -165,6 +165,36 @@ def _failure(check: CheckResult, file_type: str) -> str:
     return f"greedy continuation differs on {check.prompts - check.greedy_matches} prompt(s)"
 
 
+def _write_checked(
+    model, tokenizer, out: Path, file_type: str, template: str | None, reporter: Reporter | None
+) -> CheckResult:
+    """Write the GGUF under a hidden name beside ``out``, check it, and move it to ``out``
+    only if it passes; a failure (or an interrupt) removes it.
+
+    Raises:
+        UserError: the check failed.
+    """
+    lang = reporter.lang if reporter else "en"
+    fd, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp.gguf", dir=out.parent)
+    os.close(fd)
+    staging = Path(name)
+    try:
+        count = write_gguf(model, tokenizer, staging, file_type, template)
+        if reporter:
+            reporter.line(say(MESSAGES, "writing", lang, file_type=file_type, tensors=count))
+            reporter.line(say(MESSAGES, "checking", lang))
+        check = check_gguf(model, tokenizer, staging, template)
+        if reporter:
+            reporter.line(_figures(check, lang))
+        if not check.passed(file_type):
+            raise UserError(say(MESSAGES, "failed", lang, reason=_failure(check, file_type)))
+        os.chmod(staging, 0o644)  # mkstemp makes 0600; a model file is for others to read
+        os.replace(staging, out)
+    finally:
+        staging.unlink(missing_ok=True)
+    return check
+
+
 def export_gguf(
     model_dir: str | Path,
     out: str | Path,
@@ -189,24 +219,9 @@ def export_gguf(
     if reporter and info.kind == "adapter":
         reporter.line(say(MESSAGES, "merged", lang))
     template = training_template(info)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp.gguf", dir=out.parent)
-    os.close(fd)
-    staging = Path(name)
-    try:
-        count = write_gguf(model, tokenizer, staging, file_type, template)
-        if reporter:
-            reporter.line(say(MESSAGES, "writing", lang, file_type=file_type, tensors=count))
-            reporter.line(say(MESSAGES, "checking", lang))
-        check = check_gguf(model, tokenizer, staging, template)
-        if reporter:
-            reporter.line(_figures(check, lang))
-        if not check.passed(file_type):
-            raise UserError(say(MESSAGES, "failed", lang, reason=_failure(check, file_type)))
-        os.chmod(staging, 0o644)
-        os.replace(staging, out)
-    finally:
-        staging.unlink(missing_ok=True)
+    with removed_if_left_empty(out.parent):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        check = _write_checked(model, tokenizer, out, file_type, template, reporter)
     modelfile = atomic_write_text(
         out.parent / MODELFILE, modelfile_text(out.name, template, tokenizer)
     )
