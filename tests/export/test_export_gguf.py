@@ -93,6 +93,20 @@ def test_q8_0_round_trip_keeps_the_greedy_answers(exports, arch):
     assert q8.check.max_logit_diff > f16.check.max_logit_diff
 
 
+def test_q8_0_accepts_a_parting_only_at_a_near_tie():
+    """Greedy answers may part where the original model itself barely prefers its token
+    (any rounding flips that); parting where it is sure fails the q8_0 check."""
+    from trtune.export.gguf_check import NEAR_TIE_GAP, CheckResult, parts_at_near_tie
+
+    steps = [torch.tensor([0.0, 5.0, 1.0]), torch.tensor([2.0, 2.0 - NEAR_TIE_GAP / 2, 0.0])]
+    assert parts_at_near_tie([1, 0], [1, 1], steps)  # step 2: 2.0 vs 1.95
+    assert not parts_at_near_tie([1, 0], [2, 0], steps)  # step 1: 5.0 vs 1.0
+    tie = CheckResult(3, True, 0.02, False, greedy_matches=2, near_ties=1)
+    sure = CheckResult(3, True, 0.02, False, greedy_matches=2, near_ties=0)
+    assert tie.passed("q8_0") and not sure.passed("q8_0")
+    assert not CheckResult(3, False, 0.0, True, 3).passed("q8_0")  # other token ids
+
+
 @pytest.mark.parametrize("arch", ["qwen2", "mistral"])
 def test_qwen2_and_mistral_round_trip(tmp_path, arch):
     """Grouped-query attention (2 key/value heads for 4 query heads; Mistral's keys are

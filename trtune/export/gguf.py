@@ -162,7 +162,8 @@ def _failure(check: CheckResult, file_type: str) -> str:
         return "the GGUF tokenizer splits the check prompts differently"
     if file_type == "f16":
         return f"largest logit difference {check.max_logit_diff:.2e} > {F16_LOGIT_TOLERANCE:.0e}"
-    return f"greedy continuation differs on {check.prompts - check.greedy_matches} prompt(s)"
+    parted = check.prompts - check.greedy_matches - check.near_ties
+    return f"greedy continuation differs on {parted} prompt(s) where the original is sure"
 
 
 def _write_checked(
@@ -239,4 +240,5 @@ def _figures(check: CheckResult, lang: str) -> str:
         max_logit_diff=check.max_logit_diff,
         tolerance=F16_LOGIT_TOLERANCE,
         greedy_matches=check.greedy_matches,
+        near_ties=check.near_ties,
     )

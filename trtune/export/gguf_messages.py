@@ -23,12 +23,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": (
             "denetim ({prompts} istem): aynı token kimlikleri {same_ids}; en büyük logit farkı "
             "{max_logit_diff:.2e} (f16 sınırı {tolerance:.0e}); aynı açgözlü devam "
-            "{greedy_matches}/{prompts}"
+            "{greedy_matches}/{prompts} (yakın eşitlikte ayrılan {near_ties})"
         ),
         "en": (
             "check ({prompts} prompts): same token ids {same_ids}; largest logit difference "
             "{max_logit_diff:.2e} (f16 limit {tolerance:.0e}); same greedy continuation "
-            "{greedy_matches}/{prompts}"
+            "{greedy_matches}/{prompts} (parting at a near tie: {near_ties})"
         ),
     },
     "yes": {"tr": "evet", "en": "yes"},
