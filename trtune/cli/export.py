@@ -12,3 +12,4 @@ app = typer.Typer(
     help="Export a trained folder: ONNX for encoders, GGUF for llama.cpp and Ollama.",
     no_args_is_help=True,
 )
+from trtune.cli import export_gguf as _export_gguf  # noqa: E402,F401  (registers the command)
