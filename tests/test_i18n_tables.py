@@ -14,7 +14,7 @@ import trtune
 
 def _tables() -> list[tuple[str, dict]]:
     root = Path(trtune.__file__).parent
-    files = [*sorted(root.rglob("messages.py")), root / "cli" / "demo.py"]
+    files = [*sorted(root.rglob("*messages.py")), root / "cli" / "demo.py"]
     found = []
     for path in files:
         name = ".".join(("trtune", *path.relative_to(root).with_suffix("").parts))
@@ -33,7 +33,11 @@ def _fields(text: str) -> set[str]:
 
 def test_the_tables_are_found():
     names = {name for name, _ in TABLES}
-    assert {"trtune.tasks.classify.messages", "trtune.run.messages"} <= names
+    assert {
+        "trtune.tasks.classify.messages",
+        "trtune.run.messages",
+        "trtune.export.gguf_messages",
+    } <= names
     assert len(names) >= 7
 
 
