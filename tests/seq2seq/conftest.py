@@ -3,6 +3,7 @@ steps (shared by the tests that only read it)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -23,5 +24,7 @@ def trained_folder(tmp_path_factory, en_tr_tsv) -> Path:
     settings = tiny_settings(
         data=[str(en_tr_tsv)], out=str(out), direction="en-tr", max_steps=24, lr=5e-3
     )
+    start = time.perf_counter()
     train_seq2seq(settings)
+    (out.parent / "elapsed.txt").write_text(str(time.perf_counter() - start))
     return out

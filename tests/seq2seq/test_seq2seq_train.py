@@ -54,6 +54,8 @@ def test_output_folder_metrics_and_record(trained_folder):
     assert set(metrics["baseline"]) == set(METRIC_KEYS) <= set(metrics)
     assert metrics["baseline_name"] == "copy" and metrics["headline"] == "chrf"
     assert metrics["history"]["val_chrf"] and 0 < metrics["timing"]["steps"] <= 24
+    elapsed = float((trained_folder.parent / "elapsed.txt").read_text())
+    assert 0 < metrics["timing"]["test_seconds"] < elapsed
     record = json.loads((trained_folder / "trtune.json").read_text())
     assert record["task"] == "seq2seq" and record["command"] == "seq2seq train"
     model = record["model"]

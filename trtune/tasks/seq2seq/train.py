@@ -254,8 +254,8 @@ def _score_and_write(
     loaded = load_seq2seq(out_dir)
     outputs: list[str] = []
     with reporter.progress(say(MESSAGES, "testing", reporter.lang), len(test)) as task:
-        for start in range(0, len(test), TEST_CHUNK):
-            sources = [p.source for p in test[start : start + TEST_CHUNK]]
+        for offset in range(0, len(test), TEST_CHUNK):
+            sources = [p.source for p in test[offset : offset + TEST_CHUNK]]
             outputs += loaded.generate(sources, batch_size=settings.batch_size * 2)
             task.update(len(outputs))
     test_seconds = time.perf_counter() - start
