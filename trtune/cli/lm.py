@@ -82,9 +82,12 @@ def _write(text: str) -> None:
 def _load(kwargs: dict[str, Any]):
     from trtune.infer.generate import Generator
     from trtune.infer.lm import load_lm
+    from trtune.run.messages import MESSAGES as RUN_MESSAGES
 
     quiet_transformers()
-    return Generator(load_lm(kwargs.pop("model"), kwargs.pop("device")))
+    model = kwargs.pop("model")
+    with reporter().waiting(say(RUN_MESSAGES, "loading_model", cli_lang(), name=model)):
+        return Generator(load_lm(model, kwargs.pop("device")))
 
 
 def _generate(**kwargs: Any) -> None:

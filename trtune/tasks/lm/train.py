@@ -139,7 +139,7 @@ def _train_lm(
             prepare_out_dir(settings.out, resume=resume, overwrite=overwrite)
         accelerator.wait_for_everyone()
         out_dir = Path(settings.out)
-    prep = prepare_run(settings, out_dir)
+    prep = prepare_run(settings, out_dir, reporter)
     pad_id = prep.tokenizer.pad_token_id
     probe = make_batches(prep.train, settings.batch_size, prep.max_length, pad_id, settings.pack)
     steps_per_epoch = math.ceil(len(probe) / accelerator.num_processes)
