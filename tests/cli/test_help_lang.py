@@ -24,6 +24,7 @@ def test_classify_train_help_in_turkish_with_trtune_lang():
     assert "eğitim yöntemi: features, finetune, lora, tfidf (varsayılan: finetune)" in text
     assert "küçük hazır modeller" in text and "Seçenekler" in text
     assert "--out klasörünün yerine yenisini yaz." in text  # a shared run flag
+    assert "Bu yardımı göster ve çık." in text
     assert "Train a classifier" not in text and "Options" not in text
 
 

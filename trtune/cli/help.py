@@ -33,6 +33,7 @@ _TYPER_TITLES = {
     "DEFAULT_STRING": "[varsayılan: {}]",
     "REQUIRED_LONG_STRING": "[zorunlu]",
 }
+_HELP_OPTION = "Bu yardımı göster ve çık."
 
 
 def lang_of_args(args: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
@@ -101,6 +102,25 @@ def translate_tree(command: Any, translate: Translator) -> None:
         for param in cmd.params:
             if getattr(param, "help", None):
                 param.help = translate(param.help)
+        _translate_help_option(cmd)
+
+
+def _translate_help_option(command: Any) -> None:
+    """``--help``'s own line: click makes that option when it is first asked for and keeps
+    it; make it now (with the default ``--help`` name) and say it in Turkish. Skipped if a
+    click version keeps it otherwise."""
+    try:
+        option = command.get_help_option(_HelpNames())
+    except (AttributeError, TypeError):
+        return
+    if option is not None:
+        option.help = _HELP_OPTION
+
+
+class _HelpNames:
+    """The one thing ``get_help_option`` reads of a context."""
+
+    help_option_names = ("--help",)
 
 
 def turkish_help() -> Translator:
