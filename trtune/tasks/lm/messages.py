@@ -60,7 +60,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "/reset: yeni konuşma, /exit: çıkış",
         "en": "/reset: new conversation, /exit: quit",
     },
-    "generating": {"tr": "üretiliyor", "en": "generating"},
     # report.html and its figure
     "report.title": {"tr": "trtune lm: {model} ({method})", "en": "trtune lm: {model} ({method})"},
     "report.before_after": {"tr": "Önce ve sonra", "en": "Before and after"},
