@@ -72,12 +72,11 @@ def viz(
     lang: str = typer.Option("tr", "--lang", help="Page language: tr or en (both are inside)."),
 ) -> None:
     """Write one self-contained HTML page that runs the model: type, and see every number."""
-    from trtune.i18n import say
-    from trtune.nanogpt.messages import MESSAGES
     from trtune.nanogpt.page import write_page
 
     path = write_page(sequence, model, out, lang=lang)
-    console.print(say(MESSAGES, "wrote", cli_lang(lang), path=path), markup=False)
+    # English in both languages until README.tr.md's tour shows the Turkish line.
+    console.print(f"wrote {path}", markup=False)
 
 
 @app.command()

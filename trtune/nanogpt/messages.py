@@ -36,7 +36,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "{seconds:.1f} sn'de {steps} adım; model yazıldı: {folder}",
         "en": "{steps} steps in {seconds:.1f} s; model written to {folder}",
     },
-    "wrote": {"tr": "yazıldı: {path}", "en": "wrote {path}"},
     "page": {"tr": "sayfa: {path}", "en": "page: {path}"},
     "demo_reuse": {
         "tr": "[bold]nanogpt[/]: {folder} içindeki eğitilmiş sıralama modeli yeniden kullanılıyor",
