@@ -15,12 +15,15 @@ import trtune
 def _tables() -> list[tuple[str, dict]]:
     root = Path(trtune.__file__).parent
     files = [*sorted(root.rglob("*messages.py")), root / "cli" / "demo.py"]
+    files.append(root / "cli" / "help_text.py")  # --help in Turkish
     found = []
     for path in files:
         name = ".".join(("trtune", *path.relative_to(root).with_suffix("").parts))
-        table = getattr(importlib.import_module(name), "MESSAGES", None)
-        if isinstance(table, dict):
-            found.append((name, table))
+        module = importlib.import_module(name)
+        for attr in ("MESSAGES", "HELP"):
+            table = getattr(module, attr, None)
+            if isinstance(table, dict):
+                found.append((f"{name}.{attr}" if attr != "MESSAGES" else name, table))
     return found
 
 
@@ -38,6 +41,7 @@ def test_the_tables_are_found():
         "trtune.run.messages",
         "trtune.export.gguf_messages",
     } <= names
+    assert "trtune.cli.help_text.HELP" in names
     assert len(names) >= 7
 
 

@@ -5,16 +5,22 @@ copy of ``examples/`` and of the folders the README's English tour trained (the 
 training commands are the tour's, checked below, and its ``trtune(...)`` helper reuses a
 finished folder, as it does when a Colab user runs a cell twice). One folder is left out, so
 that one training command runs in the kernel too. trtune is importable here, so the install
-cell only says where it works (on Colab it clones and installs).
+cell only says where it works; its install branch (a checkout without trtune installed, or
+Colab with ``TRTUNE_REPO``) is run with pip and git replaced by a recorder.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 from readme_tour import READMES, REPO, TourRun, copy_examples, tour_blocks, tour_env
 
@@ -100,3 +106,33 @@ def test_the_notebook_runs_the_tour(english_tour: TourRun, tmp_path, monkeypatch
     assert _cell_showing(cells, "seq2seq train").strip()
     assert (workdir / TRAINED_IN_THE_KERNEL / "report.html").is_file()
     assert (workdir / "runs" / "nanogpt.html").is_file()
+
+
+def _run_install_cell(monkeypatch, cwd: Path) -> list[list[str]]:
+    """Run the install cell as if trtune were not installed, in ``cwd``, without TRTUNE_REPO;
+    return the commands it ran (recorded, not run)."""
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    cell = next(
+        c.source for c in notebook.cells if c.cell_type == "code" and "TRTUNE_REPO" in c.source
+    )
+    ran: list[list[str]] = []
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)
+    monkeypatch.setattr(subprocess, "run", lambda command, **kwargs: ran.append(command))
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delenv("TRTUNE_REPO", raising=False)
+    monkeypatch.chdir(cwd)  # restored afterwards, as the cell moves to the checkout
+    exec(compile(cell, "install-cell", "exec"), {"__name__": "__main__"})
+    return ran
+
+
+def test_the_install_cell_installs_the_checkout_it_sits_in(monkeypatch):
+    """Opened from examples/ of a clone (on Windows too, where there is no make), with no
+    TRTUNE_REPO: the cell installs that checkout, clones nothing, and moves to its root."""
+    ran = _run_install_cell(monkeypatch, REPO / "examples")
+    assert ran == [[sys.executable, "-m", "pip", "install", "-q", "-e", f"{REPO}[serve]"]]
+    assert Path.cwd() == REPO
+
+
+def test_the_install_cell_outside_a_checkout_asks_for_trtune_repo(monkeypatch, tmp_path):
+    with pytest.raises(SystemExit, match="TRTUNE_REPO"):
+        _run_install_cell(monkeypatch, tmp_path)

@@ -175,3 +175,15 @@ def test_dropout_setting_reaches_the_model(tmp_path):
     train(TrainConfig(out_dir=tmp_path / "run", steps=2, dropout=0.1, stop_at_100=False))
     saved = json.loads((tmp_path / "run" / "config.json").read_text())
     assert saved.get("dropout", saved.get("resid_pdrop")) == 0.1
+
+
+def test_train_lines_in_turkish(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    printed = io.StringIO()
+    train(_config(tmp_path / "m", steps=1), Console(file=printed, width=200), "tr")
+    text = printed.getvalue()
+    assert "lm_head olmadan" in text and "tüm girdiler:" in text and "tam eşleşme (%" in text
+    assert "adım; model yazıldı:" in text and "exact (" not in text, text

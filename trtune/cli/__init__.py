@@ -27,6 +27,7 @@ from trtune.cli import qa as qa_cli
 from trtune.cli import seq2seq as seq2seq_cli
 from trtune.cli import serve as serve_cli
 from trtune.cli.console import err_console
+from trtune.cli.help import HelpGroup
 from trtune.errors import (
     INTERRUPT_EXIT_CODE,
     TERMINATE_EXIT_CODE,
@@ -37,6 +38,7 @@ from trtune.errors import (
 
 app = typer.Typer(
     name="trtune",
+    cls=HelpGroup,
     help="Understand and fine-tune language models in Turkish.",
     no_args_is_help=True,
     add_completion=False,

@@ -119,9 +119,13 @@ def predict(
         for p in predictions:
             typer.echo(json.dumps(p.to_dict(), ensure_ascii=False))
         return
+    from trtune.data.label_names import display_label
+
+    shown = cli_lang(lang)  # label names as the web page shows them
     for p in predictions:
-        probs = "  ".join(f"{k} {v:.3f}" for k, v in p.probabilities.items())
-        console.print(f"{p.label}\t[{probs}]\t{p.text}", markup=False, soft_wrap=True)
+        probs = "  ".join(f"{display_label(k, shown)} {v:.3f}" for k, v in p.probabilities.items())
+        label = display_label(p.label, shown)
+        console.print(f"{label}\t[{probs}]\t{p.text}", markup=False, soft_wrap=True)
 
 
 @app.command(name="eval")
@@ -158,10 +162,12 @@ def evaluate(
         f"({metrics['n']} texts)",
         markup=False,
     )
+    from trtune.data.label_names import display_label
+
     table = RichTable("label", "precision", "recall", "F1", "support")
     for label, v in metrics["per_class"].items():
         table.add_row(
-            label,
+            display_label(label, cli_lang()),
             f"{v['precision']:.4f}",
             f"{v['recall']:.4f}",
             f"{v['f1']:.4f}",

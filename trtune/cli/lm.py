@@ -6,7 +6,14 @@ from typing import Any
 
 import typer
 
-from trtune.cli.console import console, note_random_init, quiet_transformers, reporter, show_plan
+from trtune.cli.console import (
+    cli_lang,
+    console,
+    note_random_init,
+    quiet_transformers,
+    reporter,
+    show_plan,
+)
 from trtune.cli.options import (
     RunFlags,
     build_dataclass,
@@ -15,7 +22,9 @@ from trtune.cli.options import (
     param,
     settings_command,
 )
+from trtune.i18n import say
 from trtune.infer.sampling import SamplingSettings
+from trtune.tasks.lm.messages import MESSAGES
 from trtune.tasks.lm.settings import LMSettings
 
 app = typer.Typer(
@@ -34,13 +43,20 @@ def _train(settings: LMSettings, flags: RunFlags) -> None:
     if result.out_dir is None:
         show_plan({"task": "lm", **result.metrics, "settings": settings.to_dict()}, flags.as_json)
         return
-    m = result.metrics
-    console.print(
-        f"perplexity {m['perplexity_before']:.2f} -> {m['perplexity_after']:.2f} "
-        f"(val loss {m['val_loss_before']:.4f} -> {m['val_loss_after']:.4f}), "
-        f"{m['tokens_per_second']:.0f} tokens/s"
+    m, lang = result.metrics, cli_lang(flags.lang)
+    line = say(
+        MESSAGES,
+        "result",
+        lang,
+        before=m["perplexity_before"],
+        after=m["perplexity_after"],
+        loss_before=m["val_loss_before"],
+        loss_after=m["val_loss_after"],
+        speed=m["tokens_per_second"],
     )
-    console.print(f"wrote {result.out_dir} (report: {result.report})", markup=False)
+    console.print(line, markup=False)
+    saved = say(MESSAGES, "saved", lang, folder=result.out_dir, report=result.report)
+    console.print(saved, markup=False, soft_wrap=True)
     note_random_init(settings.is_preset, flags.lang)
 
 
@@ -66,9 +82,12 @@ def _write(text: str) -> None:
 def _load(kwargs: dict[str, Any]):
     from trtune.infer.generate import Generator
     from trtune.infer.lm import load_lm
+    from trtune.run.messages import MESSAGES as RUN_MESSAGES
 
     quiet_transformers()
-    return Generator(load_lm(kwargs.pop("model"), kwargs.pop("device")))
+    model = kwargs.pop("model")
+    with reporter().waiting(say(RUN_MESSAGES, "loading_model", cli_lang(), name=model)):
+        return Generator(load_lm(model, kwargs.pop("device")))
 
 
 def _generate(**kwargs: Any) -> None:
@@ -95,7 +114,7 @@ def _chat(**kwargs: Any) -> None:
 
     settings = build_dataclass(SamplingSettings, kwargs)
     generator = _load(kwargs)
-    console.print("/reset: new conversation, /exit: quit")
+    console.print(say(MESSAGES, "chat_keys", cli_lang()), markup=False)
     chat_loop(generator, settings, read=input, write=_write)
 
 
@@ -116,4 +135,5 @@ def merge(
     """Fold a LoRA adapter into its base; the result loads with plain transformers."""
     from trtune.infer.kinds import merge_adapter
 
-    console.print(f"merged model written to {merge_adapter(model, out)}", markup=False)
+    folder = merge_adapter(model, out)
+    console.print(say(MESSAGES, "merged", cli_lang(), folder=folder), markup=False)

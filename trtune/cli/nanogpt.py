@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from trtune.cli.console import console
+from trtune.cli.console import cli_lang, console
 from trtune.cli.options import print_notices
 
 app = typer.Typer(
@@ -33,6 +33,7 @@ def train(
     threads: int = typer.Option(1, help="CPU threads (1 is fastest for these small models)."),
     resume: bool = typer.Option(False, help="Continue the run in --out from its checkpoint."),
     overwrite: bool = typer.Option(False, help="Replace an existing run in --out."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Train on the sort task (default) or on text, then report exact match / loss."""
     if old_steps is not None:
@@ -45,7 +46,7 @@ def train(
         out_dir=out, text_file=text, preset=preset, steps=max_steps, batch_size=batch_size, lr=lr,
         seed=seed, block_size=block_size, resume=resume, overwrite=overwrite, threads=threads,
     )  # fmt: skip
-    run_training(config, console)
+    run_training(config, console, cli_lang(lang))
 
 
 @app.command("sort")
@@ -74,6 +75,7 @@ def viz(
     from trtune.nanogpt.page import write_page
 
     path = write_page(sequence, model, out, lang=lang)
+    # English in both languages until README.tr.md's tour shows the Turkish line.
     console.print(f"wrote {path}", markup=False)
 
 

@@ -168,8 +168,11 @@ def _generate(**kwargs: Any) -> None:
     overrides = _overrides(kwargs)
     sources = _sources(kwargs["texts"] or [], kwargs["file"], kwargs["source_col"], lang)
     quiet_transformers()
-    loaded = load_seq2seq(kwargs["model"], kwargs["device"])
-    outputs = loaded.generate(sources, overrides, kwargs["batch_size"])
+    shown = reporter(lang=lang)
+    with shown.waiting(say(MESSAGES, "loading", lang, folder=kwargs["model"])):
+        loaded = load_seq2seq(kwargs["model"], kwargs["device"])
+    with shown.progress(say(MESSAGES, "generating", lang), len(sources)) as task:
+        outputs = loaded.generate(sources, overrides, kwargs["batch_size"], task.update)
     for source, output in zip(sources, outputs, strict=True):
         if kwargs["as_json"]:
             typer.echo(json.dumps({"source": source, "text": output}, ensure_ascii=False))

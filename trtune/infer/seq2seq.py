@@ -12,7 +12,7 @@ in length-sorted batches.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,9 +55,14 @@ class Seq2SeqGenerator:
         return encoded["input_ids"]
 
     def generate(
-        self, sources: Sequence[str], settings: GenerationSettings, batch_size: int = 32
+        self,
+        sources: Sequence[str],
+        settings: GenerationSettings,
+        batch_size: int = 32,
+        on_batch: Callable[[int], None] | None = None,
     ) -> list[str]:
-        """The generated target of each source, in input order (whitespace stripped)."""
+        """The generated target of each source, in input order (whitespace stripped);
+        ``on_batch`` hears how many sources are done after each batch (a progress bar)."""
         ids = self.encode(sources)
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))  # dense batches
         out: list[str] = [""] * len(ids)
@@ -70,6 +75,8 @@ class Seq2SeqGenerator:
                     texts = self._generate_batch([ids[i] for i in rows], settings)
                     for i, text in zip(rows, texts, strict=True):
                         out[i] = text
+                    if on_batch is not None:
+                        on_batch(start + len(rows))
         finally:
             self.model.train(was_training)
         return out
@@ -108,11 +115,12 @@ class LoadedSeq2Seq:
         sources: Sequence[str],
         overrides: dict[str, Any] | None = None,
         batch_size: int = 32,
+        on_batch: Callable[[int], None] | None = None,
     ) -> list[str]:
         """Generate with the folder's settings, ``overrides`` (e.g. ``{"num_beams": 1}``)
-        winning."""
+        winning; ``on_batch`` as in :meth:`Seq2SeqGenerator.generate`."""
         settings = GenerationSettings.from_values(self.generation.to_dict(), overrides)
-        return self.generator.generate(sources, settings, batch_size)
+        return self.generator.generate(sources, settings, batch_size, on_batch)
 
 
 def load_seq2seq(

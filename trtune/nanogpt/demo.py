@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from trtune.i18n import say
 from trtune.nanogpt.checkpoint import checkpoint_path
 from trtune.nanogpt.hf import load_pretrained
+from trtune.nanogpt.messages import MESSAGES
 from trtune.nanogpt.page import write_page
 from trtune.nanogpt.sort import exact_match, sort_text
 from trtune.nanogpt.train import TrainConfig, train
@@ -28,16 +30,18 @@ def demo_tour(out_dir: Path, lang: str = "en", reporter: Reporter | None = None)
     run = out_dir / "nanogpt-sort"
     done = (run / "metrics.json").is_file() and (run / "model.safetensors").is_file()
     if done:
-        console.print(f"[bold]nanogpt[/]: reusing the trained sort model in {run}")
+        console.print(say(MESSAGES, "demo_reuse", lang, folder=run))
     else:
-        console.print("[bold]nanogpt[/]: training gpt-nano to sort six letters (CPU)")
+        console.print(say(MESSAGES, "demo_train", lang))
         resume = checkpoint_path(run).is_file()
-        train(TrainConfig(out_dir=run, resume=resume, overwrite=not resume), console)
+        train(TrainConfig(out_dir=run, resume=resume, overwrite=not resume), console, lang)
     model = load_pretrained(run)
-    console.print(f"all 729 inputs: {exact_match(model, 'all')}")
+    every = exact_match(model, "all")
+    scores = {"correct": every.correct, "total": every.total, "percent": every.percent}
+    console.print(say(MESSAGES, "all_729", lang, **scores))
     console.print(f"CBABBC -> {sort_text(model, 'CBABBC')}")
     metrics = json.loads((run / "metrics.json").read_text(encoding="utf-8"))
-    console.print(f"100% exact after {metrics.get('steps_to_100')} steps")
+    console.print(say(MESSAGES, "exact_after", lang, steps=metrics.get("steps_to_100")))
     page = write_page("CBABBC", run, out_dir / f"nanogpt-{lang}.html", lang=lang)
-    console.print(f"page: {page}")
+    console.print(say(MESSAGES, "page", lang, path=page), markup=False)
     return [page, run / "metrics.json"]

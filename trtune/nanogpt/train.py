@@ -24,9 +24,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from trtune import __version__
 from trtune.errors import NumericalFault, UserError
+from trtune.i18n import say
 from trtune.nanogpt import sort
 from trtune.nanogpt.checkpoint import TrainState, checkpoint_path, load_checkpoint, save_checkpoint
 from trtune.nanogpt.hf import save_pretrained
+from trtune.nanogpt.messages import MESSAGES
 from trtune.nanogpt.model import GPT, preset
 from trtune.nanogpt.text import TextData, read_text, text_batch
 from trtune.run.outdir import atomic_write_json, removed_if_left_empty
@@ -178,12 +180,13 @@ def _evaluate(model: GPT, config: TrainConfig, text: TextData | None) -> dict:
     return result
 
 
-def train(config: TrainConfig, console: Console | None = None) -> dict:
+def train(config: TrainConfig, console: Console | None = None, lang: str = "en") -> dict:
     """Train (or resume) one run and write its folder.
 
     Args:
         config: the run's settings.
         console: where to print progress (a quiet console when None).
+        lang: the language of the lines printed (tr or en).
 
     Returns:
         The metrics written to ``metrics.json``.
@@ -198,12 +201,12 @@ def train(config: TrainConfig, console: Console | None = None) -> dict:
         with removed_if_left_empty(config.out_dir):  # a failed start leaves no empty folder
             prepare_out_dir(config)
             torch.set_num_threads(config.threads)
-            return _train(config, console)
+            return _train(config, console, lang)
     finally:
         torch.set_num_threads(threads_before)
 
 
-def _train(config: TrainConfig, console: Console) -> dict:
+def _train(config: TrainConfig, console: Console, lang: str = "en") -> dict:
     """The loop itself (see :func:`train`)."""
     text = None
     if config.task == "text":
@@ -222,10 +225,10 @@ def _train(config: TrainConfig, console: Console) -> dict:
     if config.resume:
         state = load_checkpoint(config.out_dir, model, optimizer)
         sampler.set_state(state.sampler_state)
-        console.print(f"resuming at step {state.step}")
+        console.print(say(MESSAGES, "resuming", lang, step=state.step))
+    without, with_head = model.num_params(False), model.num_params()
     console.print(
-        f"{config.preset}: {model.num_params(False):,} parameters without lm_head "
-        f"(minGPT's count), {model.num_params():,} with it"
+        say(MESSAGES, "params", lang, preset=config.preset, without=without, with_head=with_head)
     )
 
     model.train()
@@ -236,7 +239,8 @@ def _train(config: TrainConfig, console: Console) -> dict:
         TextColumn("{task.fields[info]}"),
     ]
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=False) as progress:
-        bar = progress.add_task("train", total=config.steps, completed=state.step, info="")
+        title = say(MESSAGES, "training", lang)
+        bar = progress.add_task(title, total=config.steps, completed=state.step, info="")
         while state.step < config.steps and not state.done:
             # 1. learning rate for this step
             lr = lr_at(state.step, config)
@@ -284,11 +288,20 @@ def _train(config: TrainConfig, console: Console) -> dict:
     state.seconds = time.perf_counter() - started
     state.sampler_state = sampler.get_state()
     save_checkpoint(config.out_dir, model, optimizer, state)
-    return _finish(model, config, state, text, console)
+    return _finish(model, config, state, text, console, lang)
+
+
+def _scores(result: sort.ExactMatch) -> dict:
+    return {"correct": result.correct, "total": result.total, "percent": result.percent}
 
 
 def _finish(
-    model: GPT, config: TrainConfig, state: TrainState, text: TextData | None, console: Console
+    model: GPT,
+    config: TrainConfig,
+    state: TrainState,
+    text: TextData | None,
+    console: Console,
+    lang: str = "en",
 ) -> dict:
     """Evaluate, then write the model, ``trtune.json`` and ``metrics.json``."""
     model.eval()
@@ -310,13 +323,13 @@ def _finish(
             exact_all=every.correct,
             total_all=every.total,
         )
-        console.print(f"held-out split: {test}")
-        console.print(f"all inputs:     {every}")
+        console.print(say(MESSAGES, "held_out", lang, **_scores(test)), markup=False)
+        console.print(say(MESSAGES, "all_inputs", lang, **_scores(every)), markup=False)
         if state.steps_to_100 is not None:
-            console.print(f"100% exact after {state.steps_to_100} steps")
+            console.print(say(MESSAGES, "exact_after", lang, steps=state.steps_to_100))
     else:
         metrics["val_loss"] = _evaluate(model, config, text)["val_loss"]
-        console.print(f"validation loss {metrics['val_loss']:.4f}")
+        console.print(say(MESSAGES, "val_loss", lang, loss=metrics["val_loss"]))
     save_pretrained(model, config.out_dir)
     info = {
         "trtune_version": __version__,
@@ -328,5 +341,7 @@ def _finish(
     }
     atomic_write_json(config.out_dir / "trtune.json", info)
     atomic_write_json(config.out_dir / "metrics.json", metrics)
-    console.print(f"{state.step} steps in {state.seconds:.1f} s; model written to {config.out_dir}")
+    folder, seconds = config.out_dir, state.seconds
+    done = say(MESSAGES, "done", lang, steps=state.step, seconds=seconds, folder=folder)
+    console.print(done, markup=False)
     return metrics

@@ -14,6 +14,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "{folder} içinde kontrol noktası yok: baştan başlanıyor",
         "en": "no checkpoint in {folder}: starting from the beginning",
     },
+    "loading_model": {"tr": "model yükleniyor: {name}", "en": "loading the model {name}"},
+    "building_model": {
+        "tr": "küçük model kuruluyor: {name}",
+        "en": "building the tiny model {name}",
+    },
+    "loading_tokenizer": {
+        "tr": "belirteçleyici yükleniyor: {name}",
+        "en": "loading the tokenizer of {name}",
+    },
+    "training_tokenizer": {
+        "tr": "belirteçleyici {n} metin üzerinde eğitiliyor ({name})",
+        "en": "training a tokenizer on {n} texts ({name})",
+    },
 }
 
 

@@ -27,6 +27,8 @@ import torch
 from transformers import AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
 from trtune.errors import UserError
+from trtune.i18n import say
+from trtune.run.messages import MESSAGES
 from trtune.run.presets import (
     PRESETS,
     build_preset_model,
@@ -34,6 +36,7 @@ from trtune.run.presets import (
     preset_config,
     train_preset_tokenizer,
 )
+from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.tokenizer_fold import fold_dotless_i
 
 HEADS = (
@@ -136,12 +139,19 @@ def load_tokenizer(
     texts: Sequence[str] | None = None,
     fold: bool = True,
     trust_remote_code: bool = False,
+    reporter: Reporter | None = None,
 ) -> PreTrainedTokenizerBase:
     """The tokenizer of ``source``; a preset trains one on ``texts``. With ``fold``, an
-    accent-stripping tokenizer also folds ``ı`` to ``i`` (:func:`fold_dotless_i`)."""
+    accent-stripping tokenizer also folds ``ı`` to ``i`` (:func:`fold_dotless_i`).
+    ``reporter`` shows a spinner (or timed lines) while it loads or trains."""
+    reporter = silent_if_none(reporter)
     if source.kind == "preset":
-        return train_preset_tokenizer(source.name, texts or [])
-    tokenizer = from_pretrained(AutoTokenizer, source, trust_remote_code=trust_remote_code)
+        texts = texts or []
+        title = say(MESSAGES, "training_tokenizer", reporter.lang, n=len(texts), name=source.name)
+        with reporter.waiting(title):
+            return train_preset_tokenizer(source.name, texts)
+    with reporter.waiting(say(MESSAGES, "loading_tokenizer", reporter.lang, name=source.name)):
+        tokenizer = from_pretrained(AutoTokenizer, source, trust_remote_code=trust_remote_code)
     return fold_dotless_i(tokenizer) if fold else tokenizer
 
 
@@ -194,6 +204,7 @@ def load_model(
     attention: str | None = None,
     trust_remote_code: bool = False,
     quantization: object | None = None,
+    reporter: Reporter | None = None,
 ) -> PreTrainedModel:
     """The model of ``source`` with the ``head`` a task needs (one of :data:`HEADS`).
 
@@ -213,7 +224,9 @@ def load_model(
         attention: ``attn_implementation`` (``eager`` when attention weights are wanted).
         trust_remote_code: let a model folder run its own Python code.
         quantization: a ``BitsAndBytesConfig`` (QLoRA).
+        reporter: shows a spinner (or timed lines) while the model loads.
     """
+    reporter = silent_if_none(reporter)
     model_class = _auto_class(head)
     label_kwargs = _label_kwargs(head, labels)
     if source.kind == "preset":
@@ -222,7 +235,8 @@ def load_model(
             setattr(config, key, value)
         if attention is not None:
             config._attn_implementation = attention
-        return build_preset_model(source.name, config, model_class, seed)
+        with reporter.waiting(say(MESSAGES, "building_model", reporter.lang, name=source.name)):
+            return build_preset_model(source.name, config, model_class, seed)
     kwargs: dict = {"trust_remote_code": trust_remote_code, **label_kwargs}
     if label_kwargs:
         kwargs["ignore_mismatched_sizes"] = True  # a head for other labels is replaced
@@ -233,7 +247,8 @@ def load_model(
     if quantization is not None:
         kwargs["quantization_config"] = quantization
     torch.manual_seed(seed)  # a new head (classification, QA) is initialised randomly
-    return from_pretrained(model_class, source, **kwargs)
+    with reporter.waiting(say(MESSAGES, "loading_model", reporter.lang, name=source.name)):
+        return from_pretrained(model_class, source, **kwargs)
 
 
 def minilm_path() -> Path:

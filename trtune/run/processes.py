@@ -10,6 +10,7 @@ import torch
 
 from trtune.run.models import ModelSource, load_tokenizer
 from trtune.run.outdir import prepare_out_dir, save_pretrained_atomic
+from trtune.run.progress import Reporter
 
 
 def process_state():
@@ -39,21 +40,27 @@ def is_main_process() -> bool:
 
 
 def shared_tokenizer(
-    source: ModelSource, texts: Sequence[str], out_dir: Path, trust_remote_code: bool = False
+    source: ModelSource,
+    texts: Sequence[str],
+    out_dir: Path,
+    trust_remote_code: bool = False,
+    reporter: Reporter | None = None,
 ):
     """The tokenizer, identical on every process and across ``--resume``.
 
     A preset trains its tokenizer on the texts, and tokenizer training is not always
     bit-for-bit reproducible across runs; so the main process trains it once and saves it
     into the output folder, where the finished model's tokenizer goes anyway, and every
-    process (and any resumed run) loads that copy.
+    process (and any resumed run) loads that copy. ``reporter`` shows the loading or the
+    training.
     """
     if source.kind != "preset":
-        return load_tokenizer(source, trust_remote_code=trust_remote_code)
+        return load_tokenizer(source, trust_remote_code=trust_remote_code, reporter=reporter)
     from transformers import AutoTokenizer
 
     state = process_state()
     with state.main_process_first():
         if state.is_main_process and not (out_dir / "tokenizer.json").is_file():
-            save_pretrained_atomic(load_tokenizer(source, texts), out_dir)
+            tokenizer = load_tokenizer(source, texts, reporter=reporter)
+            save_pretrained_atomic(tokenizer, out_dir)
     return AutoTokenizer.from_pretrained(str(out_dir))

@@ -2,13 +2,15 @@
 
 Library functions never import the CLI. They take a ``reporter`` argument (``None`` means
 silent) and call :meth:`Reporter.line` for a status line or :meth:`Reporter.progress` for
-anything that takes more than a few seconds. On a terminal a progress is a bar with the
+anything that takes more than a few seconds, or :meth:`Reporter.waiting` for work with
+nothing to count (a model loading). On a terminal a progress is a bar with the
 count, the elapsed time and an ETA; elsewhere (CI logs, pipes) it is a plain line every
 ``plain_every`` seconds and one at the end, so a long run never sits silent for minutes.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +21,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -149,6 +152,46 @@ class Reporter:
             task._bar = bar
             task._task = bar.add_task(title, total=total, completed=start, info="")
             yield task
+
+    @contextmanager
+    def waiting(self, title: str) -> Iterator[None]:
+        """Work with nothing to count (loading a model, training a tokenizer): a spinner with
+        ``title`` and the elapsed time on a terminal; elsewhere ``title: m:ss elapsed``
+        every ``plain_every`` seconds while it lasts (nothing for quick work)."""
+        if self.console is None:
+            yield
+            return
+        if not self.console.is_terminal:
+            with _Ticker(self, title):
+                yield
+            return
+        columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+        with Progress(*columns, console=self.console, transient=True) as spinner:
+            spinner.add_task(title, total=None)
+            yield
+
+
+class _Ticker:
+    """A plain line ``title: m:ss elapsed`` every ``every`` seconds from a helper thread,
+    while work with nothing to count (a model loading) blocks the caller."""
+
+    def __init__(self, reporter: Reporter, title: str) -> None:
+        self.reporter, self.title = reporter, title
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="trtune-ticker")
+
+    def _run(self) -> None:
+        start = time.monotonic()
+        while not self._stop.wait(self.reporter.plain_every):
+            self.reporter.line(f"{self.title}: {_clock(time.monotonic() - start)} elapsed")
+
+    def __enter__(self) -> _Ticker:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def map_in_chunks(

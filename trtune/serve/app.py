@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from trtune.data.label_names import labels_script
 from trtune.infer.generate import Generator
 from trtune.run.devices import dtype_name, resolve_device, resolve_dtype
 from trtune.run.record import is_random_init, read_record
@@ -255,6 +256,11 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    @app.get("/labels.js", include_in_schema=False)
+    async def label_names() -> Response:
+        """The label names the CLI uses too (trtune.data.label_names)."""
+        return Response(labels_script(), media_type="text/javascript; charset=utf-8")
 
     @app.get("/nanogpt", include_in_schema=False, response_model=None)
     async def nanogpt_page() -> FileResponse | HTMLResponse:

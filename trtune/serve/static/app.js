@@ -1,7 +1,7 @@
 // trtune serve: the page's own script (no libraries, no CDN).
 "use strict";
 
-// STRINGS, LABEL_ALIASES and LABEL_NAMES come from strings.js.
+// STRINGS comes from strings.js; LABEL_ALIASES and LABEL_NAMES from /labels.js.
 const state = { lang: "tr", health: null, result: null, attention: null, query: 0 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => STRINGS[state.lang][key];

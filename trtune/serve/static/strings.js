@@ -96,13 +96,5 @@ const STRINGS = {
   },
 };
 
-// Label names in both languages; the sentiment class picks the colour.
-const LABEL_ALIASES = {
-  negative: "negative", olumsuz: "negative", neg: "negative",
-  neutral: "neutral", "nötr": "neutral", notr: "neutral", neu: "neutral",
-  positive: "positive", olumlu: "positive", pos: "positive",
-};
-const LABEL_NAMES = {
-  tr: { negative: "olumsuz", neutral: "nötr", positive: "olumlu" },
-  en: { negative: "negative", neutral: "neutral", positive: "positive" },
-};
+// LABEL_ALIASES and LABEL_NAMES (label names in both languages; the sentiment class picks
+// the colour) come from /labels.js, the table the CLI prints from (trtune.data.label_names).

@@ -115,10 +115,10 @@ def train_transformer_classifier(
     """
     reporter = silent_if_none(reporter)
     source = resolve_model(settings.model)
-    tokenizer = shared_tokenizer(
-        source, [e.text for e in split.train], out_dir, settings.trust_remote_code
-    )
     main = is_main_process()
+    shown = reporter if main else None  # one spinner, not one per process
+    texts = [e.text for e in split.train]
+    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code, shown)
     if folds_dotless_i(tokenizer) and main:
         reporter.line(FOLD_NOTE)
     model = load_model(
@@ -128,6 +128,7 @@ def train_transformer_classifier(
         seed=settings.seed,
         labels=labels,
         trust_remote_code=settings.trust_remote_code,
+        reporter=shown,
     )
     if main and before_training is not None:
         before_training()

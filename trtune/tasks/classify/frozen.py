@@ -41,13 +41,16 @@ def extract_all(
     """
     source = resolve_model(settings.model)
     train_texts = [e.text for e in split.train]
-    tokenizer = load_tokenizer(source, train_texts, trust_remote_code=settings.trust_remote_code)
+    tokenizer = load_tokenizer(
+        source, train_texts, trust_remote_code=settings.trust_remote_code, reporter=reporter
+    )
     encoder = load_model(
         source,
         "encoder",
         tokenizer,
         seed=settings.seed,
         trust_remote_code=settings.trust_remote_code,
+        reporter=reporter,
     )
     if folds_dotless_i(tokenizer):
         reporter.line(FOLD_NOTE)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trtune.data import LabeledData, describe_sources
+from trtune.data.label_names import display_label
 from trtune.i18n import say
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.run.messages import random_init_notice
@@ -87,7 +88,7 @@ def write_figures(out_dir: Path, record: ClassifyRun) -> list[Path]:
     paths.append(
         plot_confusion_matrix(
             record.metrics["confusion_matrix"],
-            record.labels,
+            [display_label(label, record.lang) for label in record.labels],
             figures / "confusion_matrix.png",
             f"Confusion matrix (test, {record.settings.method})",
         )
@@ -110,7 +111,8 @@ def _per_class_table(metrics: dict, lang: str) -> list[list]:
     names = ["kesinlik", "duyarlılık"] if lang == "tr" else ["precision", "recall"]
     rows: list[list] = [[_t("col.label", lang), *names, "F1", "support"]]
     for label, values in metrics["per_class"].items():
-        rows.append([label, values["precision"], values["recall"], values["f1"], values["support"]])
+        name = display_label(label, lang)
+        rows.append([name, values["precision"], values["recall"], values["f1"], values["support"]])
     return rows
 
 
@@ -150,7 +152,11 @@ def _examples_sections(record: ClassifyRun) -> list[Section]:
     for kind in ("wrong", "right"):
         rows = record.examples.get(kind, [])
         if rows:
-            cells = [[r["text"], r["gold"], r["predicted"], r["probability"]] for r in rows]
+            cells = [
+                [r["text"], display_label(r["gold"], lang), display_label(r["predicted"], lang)]
+                + [r["probability"]]
+                for r in rows
+            ]
             sections.append(Section(_t(f"report.{kind}", lang), table=[header, *cells]))
     return sections
 

@@ -11,11 +11,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trtune.i18n import say
 from trtune.infer.kinds import base_reference, save_trained
 from trtune.report import Section, plot_steps, write_report
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord, drop_report, examples_sha256
+from trtune.tasks.lm.messages import MESSAGES
 
 if TYPE_CHECKING:
     from trtune.tasks.lm.train import Loop
@@ -72,30 +74,35 @@ def write_report_html(
 ):
     """report.html: before/after, loss curves, held-out prompts, data, settings."""
     s, prep = loop.settings, loop.prep
-    rows = [["", "before", "after"]]
-    for name, key in (("validation loss", "val_loss"), ("perplexity", "perplexity")):
-        rows.append([name, metrics[f"{key}_before"], metrics[f"{key}_after"]])
-    prompts = [["prompt", "before", "after", "reference"]]
+
+    def t(key: str, **fields: Any) -> str:
+        return say(MESSAGES, key, lang, **fields)
+
+    rows = [["", t("report.before"), t("report.after")]]
+    for key in ("val_loss", "perplexity"):
+        rows.append([t(f"report.{key}"), metrics[f"{key}_before"], metrics[f"{key}_after"]])
+    prompts = [[t("report.prompt"), t("report.before"), t("report.after"), t("report.reference")]]
     for p, before, after in zip(
         generations["prompts"], generations["before"], generations["after"], strict=True
     ):
         prompts.append([_prompt_cell(p), before, after, p.get("reference", "")])
+    summary = t(
+        "report.summary",
+        paths=", ".join(s.data),
+        format=prep.data.format,
+        train=metrics["train_sequences"],
+        val=metrics["val_sequences"],
+        steps=metrics["steps"],
+        speed=metrics["tokens_per_second"],
+    )
     sections = [
-        Section(
-            "Before and after",
-            paragraphs=[
-                f"Data: {', '.join(s.data)} ({prep.data.format}), {metrics['train_sequences']} "
-                f"training / {metrics['val_sequences']} validation sequences, "
-                f"{metrics['steps']} steps, {metrics['tokens_per_second']:.0f} tokens/s."
-            ],
-            table=rows,
-        ),
-        Section("Loss curves", images=[figure]),
-        Section("Held-out prompts", table=prompts),
-        Section("Data", data=prep.data.drops.to_dict()),
-        Section("Settings", data=s.to_dict()),
+        Section(t("report.before_after"), paragraphs=[summary], table=rows),
+        Section(t("report.curves"), images=[figure]),
+        Section(t("report.prompts"), table=prompts),
+        Section(t("report.data"), data=prep.data.drops.to_dict()),
+        Section(t("report.settings"), data=s.to_dict()),
     ]
-    title = f"trtune lm: {s.model} ({s.method})"
+    title = t("report.title", model=s.model, method=s.method)
     notice = random_init_notice(prep.source.kind == "preset", lang)
     return write_report(loop.out_dir / "report.html", title, sections, lang, notice)
 
@@ -147,12 +154,16 @@ def write_outputs(
     atomic_write_json(out_dir / METRICS_FILE, metrics)
     figure = plot_steps(
         {
-            "train loss": loop.history.train,
-            "validation loss": [(0, metrics["val_loss_before"]), *loop.history.val],
+            say(MESSAGES, "figure.train", lang): loop.history.train,
+            say(MESSAGES, "figure.val", lang): [
+                (0, metrics["val_loss_before"]),
+                *loop.history.val,
+            ],
         },
         out_dir / "figures" / "loss.png",
-        "Loss",
-        ylabel="loss (nats per token)",
+        say(MESSAGES, "figure.title", lang),
+        xlabel=say(MESSAGES, "figure.step", lang),
+        ylabel=say(MESSAGES, "figure.ylabel", lang),
     )
     report = write_report_html(loop, metrics, generations, figure, lang)
     atomic_write_text(out_dir / "README.md", model_card(loop, metrics))

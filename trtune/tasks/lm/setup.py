@@ -15,6 +15,7 @@ from trtune.infer.lm import ensure_pad_token
 from trtune.run.lora import apply_lora
 from trtune.run.models import ModelSource, load_model, load_tokenizer, resolve_model
 from trtune.run.processes import is_main_process, shared_tokenizer
+from trtune.run.progress import Reporter
 from trtune.tasks.lm.encode import Encoded, encode_records
 from trtune.tasks.lm.formats import LoadedData, Record, load_records
 from trtune.tasks.lm.settings import LMSettings
@@ -92,16 +93,23 @@ def qlora_config() -> object:
 
 
 def load_base(
-    settings: LMSettings, source: ModelSource, train_records: list[Record], out_dir: Path | None
+    settings: LMSettings,
+    source: ModelSource,
+    train_records: list[Record],
+    out_dir: Path | None,
+    reporter: Reporter | None = None,
 ) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
     """The base model and its tokenizer. A preset trains its tokenizer once (every process
-    and every ``--resume`` reads the same copy) and builds its weights from the seed."""
+    and every ``--resume`` reads the same copy) and builds its weights from the seed.
+    ``reporter`` shows the loading (or the tokenizer training)."""
     quantization = qlora_config() if settings.method == "qlora" else None
     texts = _tokenizer_texts(train_records) if source.kind == "preset" else []
     if out_dir is None:  # a dry run writes nothing
-        tokenizer = load_tokenizer(source, texts, trust_remote_code=settings.trust_remote_code)
+        tokenizer = load_tokenizer(
+            source, texts, trust_remote_code=settings.trust_remote_code, reporter=reporter
+        )
     else:
-        tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code)
+        tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code, reporter)
     tokenizer = ensure_pad_token(tokenizer)
     model = load_model(
         source,
@@ -110,6 +118,7 @@ def load_base(
         seed=settings.seed,
         trust_remote_code=settings.trust_remote_code,
         quantization=quantization,
+        reporter=reporter,
     )
     return model, tokenizer
 
@@ -151,7 +160,9 @@ def _wrap_for_training(model: PreTrainedModel, settings: LMSettings) -> PreTrain
     return apply_lora(model, settings, "lm")
 
 
-def prepare_run(settings: LMSettings, out_dir: Path | None) -> Prepared:
+def prepare_run(
+    settings: LMSettings, out_dir: Path | None, reporter: Reporter | None = None
+) -> Prepared:
     """Read and split the data, build the model (with LoRA if asked) and tokenise.
 
     A preset trained with LoRA has its freshly built base saved in ``out_dir/base_model``
@@ -159,7 +170,7 @@ def prepare_run(settings: LMSettings, out_dir: Path | None) -> Prepared:
     """
     data, train_records, val_records, test_records = _load_data(settings)
     source = resolve_model(settings.model)
-    model, tokenizer = load_base(settings, source, train_records, out_dir)
+    model, tokenizer = load_base(settings, source, train_records, out_dir, reporter)
     if source.kind == "preset" and settings.method != "full" and out_dir is not None:
         if is_main_process():
             save_preset_base(model, tokenizer, out_dir)

@@ -26,6 +26,7 @@ from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
 from trtune.tasks.lm.encode import make_batches
 from trtune.tasks.lm.loss import evaluate, lr_at, token_loss_sum
+from trtune.tasks.lm.messages import MESSAGES as LM_MESSAGES
 from trtune.tasks.lm.sample import held_out_prompts, sample_generations
 from trtune.tasks.lm.settings import LMSettings
 from trtune.tasks.lm.setup import Prepared, prepare_run
@@ -81,12 +82,23 @@ class Loop:
         return self.accelerator.is_main_process
 
 
-def _plan_line(settings: LMSettings, prep: Prepared, steps_per_epoch: int, total: int) -> str:
-    return (
-        f"{prep.data.format} data: {len(prep.train)} train / {len(prep.val)} val sequences "
-        f"({prep.data.drops.summary()}); template {prep.template}; "
-        f"{prep.trainable_params:,} of {prep.total_params:,} parameters trained "
-        f"({settings.method}); {steps_per_epoch} steps/epoch, {total} steps"
+def _plan_line(
+    settings: LMSettings, prep: Prepared, steps_per_epoch: int, total: int, lang: str = "en"
+) -> str:
+    return say(
+        LM_MESSAGES,
+        "plan",
+        lang,
+        format=prep.data.format,
+        train=len(prep.train),
+        val=len(prep.val),
+        drops=prep.data.drops.summary(),
+        template=prep.template,
+        trained=prep.trainable_params,
+        total=prep.total_params,
+        method=settings.method,
+        per_epoch=steps_per_epoch,
+        steps=total,
     )
 
 
@@ -127,12 +139,12 @@ def _train_lm(
             prepare_out_dir(settings.out, resume=resume, overwrite=overwrite)
         accelerator.wait_for_everyone()
         out_dir = Path(settings.out)
-    prep = prepare_run(settings, out_dir)
+    prep = prepare_run(settings, out_dir, reporter)
     pad_id = prep.tokenizer.pad_token_id
     probe = make_batches(prep.train, settings.batch_size, prep.max_length, pad_id, settings.pack)
     steps_per_epoch = math.ceil(len(probe) / accelerator.num_processes)
     total = settings.max_steps or max(1, math.ceil(settings.epochs * steps_per_epoch))
-    plan = _plan_line(settings, prep, steps_per_epoch, total)
+    plan = _plan_line(settings, prep, steps_per_epoch, total, reporter.lang)
     if dry_run:
         return TrainResult(None, {"plan": plan, "steps": total, "format": prep.data.format})
     reporter.line(plan)
@@ -147,9 +159,14 @@ def _train_lm(
         _run_steps(loop, val_batches, reporter)
     except KeyboardInterrupt as exc:
         kept = latest_checkpoint(out_dir)
-        where = f"last checkpoint kept: {kept}" if kept else "no checkpoint saved yet"
+        lang = reporter.lang
+        where = (
+            say(LM_MESSAGES, "checkpoint_kept", lang, folder=kept)
+            if kept
+            else say(LM_MESSAGES, "no_checkpoint_yet", lang)
+        )
         raise Interrupted(
-            f"interrupted at step {loop.step} ({where}); continue with --resume",
+            say(LM_MESSAGES, "interrupted", lang, step=loop.step, where=where),
             terminated=isinstance(exc, Terminated),
         ) from None
     return _finish(loop, val_batches, prompts, reporter)
@@ -166,15 +183,16 @@ def _start(loop: Loop, resume: bool, val_batches, prompts, reporter: Reporter) -
         loop.history = History(**state["history"])
         loop.best_state, loop.bad_evals = state.get("best_state"), state.get("bad_evals", 0)
         loop.resumed_from = str(checkpoint)
-        reporter.line(f"resuming from {checkpoint.name} (step {loop.step})")
+        reporter.line(
+            say(LM_MESSAGES, "resuming", reporter.lang, checkpoint=checkpoint.name, step=loop.step)
+        )
     device = loop.accelerator.device
     if loop.before is None:
         result = evaluate(loop.model, val_batches, device)
         gens = sample_generations(loop.unwrapped, loop.prep, prompts)
         loop.before = {"loss": result.loss, "perplexity": result.perplexity, "generations": gens}
-    reporter.line(
-        f"before: val loss {loop.before['loss']:.4f}, perplexity {loop.before['perplexity']:.2f}"
-    )
+    before = {"loss": loop.before["loss"], "perplexity": loop.before["perplexity"]}
+    reporter.line(say(LM_MESSAGES, "before", reporter.lang, **before))
     if checkpoint is None:
         # The best weights so far start as the untrained ones (kept if training never improves).
         loop.best_state = _trainable_state(loop.unwrapped)
@@ -188,7 +206,8 @@ def _run_steps(loop: Loop, val_batches, reporter: Reporter) -> None:
     eval_every = s.eval_every or max(1, loop.total // 5)
     warmup = int(s.warmup_ratio * loop.total)
     loop.model.train()
-    with reporter.progress("training", loop.total, loop.step) as bar:
+    title = say(LM_MESSAGES, "training", reporter.lang)
+    with reporter.progress(title, loop.total, loop.step) as bar:
         while loop.step < loop.total and not loop.history.stopped_early:
             epoch = loop.step // loop.steps_per_epoch
             generator = torch.Generator().manual_seed(s.seed + epoch)
@@ -257,7 +276,9 @@ def _finish(loop: Loop, val_batches, prompts, reporter: Reporter) -> TrainResult
         loop.unwrapped.load_state_dict(loop.best_state, strict=False)
     after = evaluate(loop.model, val_batches, loop.accelerator.device)
     generations_after = sample_generations(loop.unwrapped, loop.prep, prompts)
-    reporter.line(f"after:  val loss {after.loss:.4f}, perplexity {after.perplexity:.2f}")
+    reporter.line(
+        say(LM_MESSAGES, "after", reporter.lang, loss=after.loss, perplexity=after.perplexity)
+    )
     metrics = _metrics(loop, after)
     metrics.update(_test_metrics(loop))
     if not loop.is_main:

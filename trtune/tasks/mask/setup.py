@@ -10,7 +10,7 @@ from pathlib import Path
 
 from trtune.i18n import say
 from trtune.run.models import ModelSource, resolve_model
-from trtune.run.processes import shared_tokenizer
+from trtune.run.processes import is_main_process, shared_tokenizer
 from trtune.run.progress import Reporter
 from trtune.run.tokenizer_fold import folds_dotless_i
 from trtune.tasks.mask.encode import encode_texts
@@ -54,7 +54,8 @@ def prepare_run(
 ) -> Setup:
     """Tokenizer, model (head added if missing), encoded texts, masked evaluation parts."""
     source = resolve_model(settings.model)
-    tokenizer = shared_tokenizer(source, split.train, out_dir, settings.trust_remote_code)
+    shown = reporter if is_main_process() else None  # one spinner, not one per process
+    tokenizer = shared_tokenizer(source, split.train, out_dir, settings.trust_remote_code, shown)
     folds = folds_dotless_i(tokenizer)
     loaded = load_masked_lm(source, tokenizer, settings.seed, settings.trust_remote_code)
     if reporter is not None:

@@ -105,9 +105,10 @@ def train_tagger(
     reporter = silent_if_none(reporter)
     source = resolve_model(settings.model)
     texts = [join_words(list(s.words))[0] for s in train]
-    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code)
-    require_fast(tokenizer)
     main = is_main_process()
+    shown = reporter if main else None  # one spinner, not one per process
+    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code, shown)
+    require_fast(tokenizer)
     if folds_dotless_i(tokenizer) and main:
         reporter.line(FOLD_NOTE)
     model = load_model(
@@ -117,6 +118,7 @@ def train_tagger(
         seed=settings.seed,
         labels=names,
         trust_remote_code=settings.trust_remote_code,
+        reporter=shown,
     )
     if main and before_training is not None:
         before_training()

@@ -184,8 +184,9 @@ def train_qa_model(
     reporter = silent_if_none(reporter)
     source = resolve_model(settings.model)
     texts = [e.question for e in split.train] + list(dict.fromkeys(e.context for e in split.train))
-    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code)
     main = is_main_process()
+    shown = reporter if main else None  # one spinner, not one per process
+    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code, shown)
     if folds_dotless_i(tokenizer) and main:
         reporter.line(FOLD_NOTE)
     split = without_long_questions(tokenizer, split, settings, reporter if main else None)
@@ -195,6 +196,7 @@ def train_qa_model(
         tokenizer,
         seed=settings.seed,
         trust_remote_code=settings.trust_remote_code,
+        reporter=shown,
     )
     if main and before_training is not None:
         before_training()

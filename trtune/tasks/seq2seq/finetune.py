@@ -54,13 +54,16 @@ def limits_of(settings: Seq2SeqSettings, task: str) -> Limits:
     return Limits(settings.source_limit, settings.max_target_length, task == "summarize")
 
 
-def _load(settings: Seq2SeqSettings, source: ModelSource, tokenizer):
+def _load(
+    settings: Seq2SeqSettings, source: ModelSource, tokenizer, reporter: Reporter | None = None
+):
     model = load_model(
         source,
         "seq2seq-lm",
         tokenizer,
         seed=settings.seed,
         trust_remote_code=settings.trust_remote_code,
+        reporter=reporter,
     )
     if not getattr(model.config, "is_encoder_decoder", False):
         raise UserError(
@@ -142,8 +145,10 @@ def train_seq2seq_model(
     reporter = silent_if_none(reporter)
     source = resolve_model(settings.model)
     texts = [plan.prefix + p.source for p in split.train] + [p.target for p in split.train]
-    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code)
-    model = _load(settings, source, tokenizer)
+    main = is_main_process()
+    shown = reporter if main else None  # one spinner, not one per process
+    tokenizer = shared_tokenizer(source, texts, out_dir, settings.trust_remote_code, shown)
+    model = _load(settings, source, tokenizer, shown)
     drops, limits = Drops(), limits_of(settings, plan.task)
     train_set, _ = encode_pairs(tokenizer, split.train, plan.prefix, limits, drops)
     val_set, val_pairs = encode_pairs(tokenizer, split.validation, plan.prefix, limits)
@@ -152,7 +157,6 @@ def train_seq2seq_model(
             f"no pairs left within --max-source-length {limits.source} / --max-target-length "
             f"{limits.target} tokens ({len(train_set)} training, {len(val_set)} validation)"
         )
-    main = is_main_process()
     if main and before_training is not None:
         before_training()
     if settings.method == "lora":

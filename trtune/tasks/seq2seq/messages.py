@@ -25,6 +25,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "training so that nothing leaks",
     },
     "testing": {"tr": "test çiftleri üretiliyor", "en": "generating the test pairs"},
+    "generating": {"tr": "üretiliyor", "en": "generating"},
+    "loading": {"tr": "model yükleniyor: {folder}", "en": "loading the model {folder}"},
     "result": {
         "tr": "{method}: {metrics}  (taban çizgisi {baseline}: {baseline_metrics})",
         "en": "{method}: {metrics}  ({baseline} baseline: {baseline_metrics})",
