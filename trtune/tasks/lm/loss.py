@@ -16,6 +16,8 @@ from transformers import PreTrainedModel
 from trtune.tasks.lm.encode import IGNORE_INDEX, Batch
 from trtune.tasks.lm.headloss import body_hidden, linear_cross_entropy, output_layer, plain_loss_sum
 
+EVAL_TOKENS = 2048  # tensor cells per evaluation forward pass
+
 
 def token_loss_sum(model: PreTrainedModel, batch: Batch) -> tuple[torch.Tensor, int]:
     """Summed next-token cross-entropy over trained tokens, and how many there were.
@@ -56,15 +58,22 @@ class EvalResult:
 
 
 @torch.no_grad()
-def evaluate(model: PreTrainedModel, batches: list[Batch], device: torch.device) -> EvalResult:
-    """Mean token loss and perplexity over ``batches``."""
+def evaluate(
+    model: PreTrainedModel,
+    batches: list[Batch],
+    device: torch.device,
+    token_budget: int = EVAL_TOKENS,
+) -> EvalResult:
+    """Mean token loss and perplexity over ``batches`` (run as micro-batches of at most
+    ``token_budget`` tensor cells, so that evaluation never needs more memory than that)."""
     was_training = model.training
     model.eval()
     total, count = 0.0, 0
     for batch in batches:
-        loss, n = token_loss_sum(model, batch.to(device))
-        total += float(loss)
-        count += n
+        for part in micro_batches(batch, token_budget):
+            loss, n = token_loss_sum(model, part.to(device))
+            total += float(loss)
+            count += n
     if was_training:
         model.train()
     mean = total / max(count, 1)
