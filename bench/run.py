@@ -3,9 +3,9 @@
     python bench/run.py --quick   # reduced forms, < 10 min: bench/results-quick.json
     python bench/run.py --full    # the full CPU suite, < 30 min: bench/RESULTS.md
 
-Each benchmark is a module ``bench/bench_<name>.py`` with ``run(quick: bool) -> dict`` that
-returns at least ``{"name", "ratio", "target"}`` (ratio better-is-higher, both sides
-measured in the same process) plus whatever figures it measured.
+Each benchmark is a module ``bench/bench_<name>.py`` with ``run(quick: bool) -> dict`` (or a
+list of such dicts) that returns at least ``{"name", "ratio", "target"}`` (ratio
+better-is-higher, both sides measured in the same process) plus whatever figures it measured.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ SUITE = [
     ("mask_fill", "bench_mask_fill"),
     ("mask_train", "bench_mask_train"),
     ("ner_throughput", "bench_ner"),
+    ("lm_vs_trl", "bench_lm_trl"),  # two results: lm_vs_trl_full, lm_vs_trl_lora
 ]
 
 
@@ -63,10 +64,12 @@ def run_suite(quick: bool, only: list[str] | None) -> list[dict]:
             continue
         start = time.perf_counter()
         print(f"== {name} ({'quick' if quick else 'full'})", flush=True)
-        result = module.run(quick=quick)
-        result["seconds"] = round(time.perf_counter() - start, 1)
-        print(json.dumps(result, ensure_ascii=False), flush=True)
-        results.append(result)
+        returned = module.run(quick=quick)
+        batch = returned if isinstance(returned, list) else [returned]  # a module may give several
+        for result in batch:
+            result["seconds"] = round((time.perf_counter() - start) / len(batch), 1)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        results.extend(batch)
     return results
 
 

@@ -130,6 +130,17 @@ class Batch:
             inputs["position_ids"] = self.position_ids
         return inputs
 
+    def rows(self, start: int, stop: int) -> Batch:
+        """Rows ``start:stop`` as a micro-batch (``tokens`` recounted from the attention
+        mask; 0 for packed rows, whose padding only the caller's pad id tells apart)."""
+
+        def cut(t: torch.Tensor | None) -> torch.Tensor | None:
+            return None if t is None else t[start:stop]
+
+        mask = cut(self.attention_mask)
+        tokens = 0 if mask is None else int(mask.sum())
+        return Batch(cut(self.input_ids), cut(self.labels), mask, cut(self.position_ids), tokens)
+
     @property
     def trained_tokens(self) -> int:
         return int((self.labels[:, 1:] != IGNORE_INDEX).sum())

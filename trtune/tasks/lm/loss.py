@@ -11,24 +11,41 @@ import math
 from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as F
 from transformers import PreTrainedModel
 
 from trtune.tasks.lm.encode import IGNORE_INDEX, Batch
+from trtune.tasks.lm.headloss import body_hidden, linear_cross_entropy, output_layer, plain_loss_sum
+
+EVAL_TOKENS = 2048  # tensor cells per evaluation forward pass
 
 
 def token_loss_sum(model: PreTrainedModel, batch: Batch) -> tuple[torch.Tensor, int]:
-    """Summed next-token cross-entropy over trained tokens, and how many there were."""
-    logits = model(**batch.model_inputs(), use_cache=False).logits  # (B, T, V)
-    shift_logits = logits[:, :-1].float()  # (B, T-1, V)
+    """Summed next-token cross-entropy over trained tokens, and how many there were.
+
+    The output layer runs on the trained positions only, without storing their logits
+    (:mod:`trtune.tasks.lm.headloss`); models it cannot serve get the plain loss.
+    """
     shift_labels = batch.labels[:, 1:]  # (B, T-1)
-    loss = F.cross_entropy(
-        shift_logits.reshape(-1, shift_logits.size(-1)),
-        shift_labels.reshape(-1),
-        ignore_index=IGNORE_INDEX,
-        reduction="sum",
-    )
-    return loss, int((shift_labels != IGNORE_INDEX).sum())
+    trained = shift_labels != IGNORE_INDEX  # (B, T-1)
+    head = output_layer(model)
+    if head is None:
+        logits = model(**batch.model_inputs(), use_cache=False).logits  # (B, T, V)
+        loss = plain_loss_sum(logits, batch.labels, IGNORE_INDEX)
+    else:
+        hidden = body_hidden(model, head, batch.model_inputs())  # (B, T, H)
+        selected = hidden[:, :-1][trained]  # (N, H)
+        loss = linear_cross_entropy(selected, head.weight, shift_labels[trained])
+    return loss, int(trained.sum())
+
+
+def micro_batches(batch: Batch, token_budget: int) -> list[Batch]:
+    """``batch`` split into runs of rows holding at most ``token_budget`` tensor cells each
+    (at least one row); 0 keeps the batch whole."""
+    rows, width = batch.input_ids.shape
+    per = rows if token_budget <= 0 else max(1, token_budget // max(width, 1))
+    if per >= rows:
+        return [batch]
+    return [batch.rows(start, start + per) for start in range(0, rows, per)]
 
 
 @dataclass
@@ -41,15 +58,22 @@ class EvalResult:
 
 
 @torch.no_grad()
-def evaluate(model: PreTrainedModel, batches: list[Batch], device: torch.device) -> EvalResult:
-    """Mean token loss and perplexity over ``batches``."""
+def evaluate(
+    model: PreTrainedModel,
+    batches: list[Batch],
+    device: torch.device,
+    token_budget: int = EVAL_TOKENS,
+) -> EvalResult:
+    """Mean token loss and perplexity over ``batches`` (run as micro-batches of at most
+    ``token_budget`` tensor cells, so that evaluation never needs more memory than that)."""
     was_training = model.training
     model.eval()
     total, count = 0.0, 0
     for batch in batches:
-        loss, n = token_loss_sum(model, batch.to(device))
-        total += float(loss)
-        count += n
+        for part in micro_batches(batch, token_budget):
+            loss, n = token_loss_sum(model, part.to(device))
+            total += float(loss)
+            count += n
     if was_training:
         model.train()
     mean = total / max(count, 1)

@@ -50,6 +50,11 @@ class LMSettings(TrainSettings):
     template: str = setting("prompt template: auto, turkish or chat", "auto")
     pack: bool = setting("pack examples into full blocks of --max-length tokens", False)
     gradient_checkpointing: bool = setting("trade compute for memory", False)
+    micro_batch_tokens: int = setting(
+        "tokens per forward pass: each batch runs as micro-batches of about this many tokens "
+        "with their gradients added up (0: the whole batch at once)",
+        512,
+    )
     eval_every: int = setting("steps between evaluations (0: five times a run)", 0)
     max_examples: int | None = setting("use only the first N examples")
     num_generations: int = setting("held-out prompts answered in the report", 3)
@@ -66,5 +71,7 @@ class LMSettings(TrainSettings):
             raise UserError("validation_size must be in (0, 0.9) (--validation-size)")
         if self.patience < 1:
             raise UserError("patience must be positive (--patience)")
+        if self.micro_batch_tokens < 0:
+            raise UserError("--micro-batch-tokens must be >= 0")
         if self.eval_every < 0 or (self.max_examples is not None and self.max_examples < 1):
             raise UserError("--eval-every must be >= 0 and --max-examples >= 1")

@@ -25,7 +25,7 @@ from trtune.run.outdir import prepare_out_dir, removed_if_left_empty
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
 from trtune.tasks.lm.encode import make_batches
-from trtune.tasks.lm.loss import evaluate, lr_at, token_loss_sum
+from trtune.tasks.lm.loss import evaluate, lr_at, micro_batches, token_loss_sum
 from trtune.tasks.lm.messages import MESSAGES as LM_MESSAGES
 from trtune.tasks.lm.sample import held_out_prompts, sample_generations
 from trtune.tasks.lm.settings import LMSettings
@@ -226,22 +226,32 @@ def _run_steps(loop: Loop, val_batches, reporter: Reporter) -> None:
                 for group in loop.optimizer.param_groups:
                     group["lr"] = lr_at(loop.step, loop.total, warmup, s.lr)
                 start = time.perf_counter()
-                loss_sum, n = token_loss_sum(loop.model, batch.to(device))
-                loss = loss_sum / max(n, 1)
-                check_finite(loss, loop.step + 1, lambda: latest_checkpoint(loop.out_dir))
-                loop.accelerator.backward(loss)
+                loss = _accumulate(loop, batch.to(device))
                 loop.accelerator.clip_grad_norm_(params, 1.0)
                 loop.optimizer.step()
                 loop.optimizer.zero_grad(set_to_none=True)
                 loop.history.seconds += time.perf_counter() - start
                 loop.history.tokens += batch.tokens
                 loop.step += 1
-                loop.history.train.append((loop.step, loss.item()))
+                loop.history.train.append((loop.step, loss))
                 bar.update(loop.step, f"loss {loop.history.train[-1][1]:.3f}")
                 if loop.step % eval_every == 0 or loop.step == loop.total:
                     _evaluate_and_checkpoint(loop, val_batches, reporter)
                     if loop.history.stopped_early:
                         break
+
+
+def _accumulate(loop: Loop, batch) -> float:
+    """Forward and backward over ``batch`` in micro-batches of ``--micro-batch-tokens``
+    (gradients add up to the whole batch's mean token loss); the mean loss."""
+    total = max(batch.trained_tokens, 1)
+    loss_sum = 0.0
+    for part in micro_batches(batch, loop.settings.micro_batch_tokens):
+        part_sum, _ = token_loss_sum(loop.model, part)
+        check_finite(part_sum, loop.step + 1, lambda: latest_checkpoint(loop.out_dir))
+        loop.accelerator.backward(part_sum / total)
+        loss_sum += float(part_sum)
+    return loss_sum / total
 
 
 def _evaluate_and_checkpoint(loop: Loop, val_batches, reporter: Reporter) -> None:
