@@ -12,3 +12,5 @@ app = typer.Typer(
     help="Export a trained folder: ONNX for encoders, GGUF for llama.cpp and Ollama.",
     no_args_is_help=True,
 )
+
+from trtune.cli import export_onnx  # noqa: E402, F401  (registers `export onnx`)
