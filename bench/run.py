@@ -37,6 +37,7 @@ SUITE = [
     ("mask_fill", "bench_mask_fill"),
     ("mask_train", "bench_mask_train"),
     ("ner_throughput", "bench_ner"),
+    ("onnx_inference", "bench_onnx"),
 ]
 
 

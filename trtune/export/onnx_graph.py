@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -144,6 +145,16 @@ def quantize_int8(
             products, the task head, kept in float32); ``static`` (QDQ int8 weights and
             activations, ranges calibrated on ``calibration`` texts through ``tokenizer``).
     """
+    if method not in INT8_METHODS:
+        raise UserError(f"int8 method must be one of {', '.join(INT8_METHODS)}, not {method!r}")
+    logging.disable(logging.WARNING)  # onnxruntime logs advice on the root logger
+    try:
+        _quantize(source, target, method, tokenizer, calibration)
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def _quantize(source: Path, target: Path, method: str, tokenizer, calibration) -> None:
     from onnxruntime.quantization import (
         CalibrationMethod,
         QuantFormat,
@@ -152,8 +163,6 @@ def quantize_int8(
         quantize_static,
     )
 
-    if method not in INT8_METHODS:
-        raise UserError(f"int8 method must be one of {', '.join(INT8_METHODS)}, not {method!r}")
     if method == "static":
         if tokenizer is None or not calibration:
             raise UserError("static int8 needs calibration texts")
