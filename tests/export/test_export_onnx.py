@@ -128,15 +128,23 @@ def test_backend_mismatch_refused(exported):
         load_tagger(out)
 
 
-def test_float_over_tolerance_writes_nothing(exported, tmp_path, monkeypatch):
-    """A zero tolerance fails the check (the graph is the module's, copied, not re-traced)."""
+@pytest.fixture
+def traced(exported, monkeypatch):
+    """Exports in this test reuse the module's float32 graph instead of tracing again (the
+    trace is what the round trip tested; quantisation and the check run for real)."""
     import shutil
 
     import trtune.export.onnx as onnx_export
 
-    folder, out, _ = exported
-    copy = lambda model, tokenizer, task, path, texts: shutil.copy(out / "model.onnx", path)  # noqa: E731
+    graph = exported[1] / "model.onnx"
+    copy = lambda model, tokenizer, task, path, texts: shutil.copy(graph, path)  # noqa: E731
     monkeypatch.setattr(onnx_export, "export_graph", copy)
+    return exported[0]
+
+
+def test_float_over_tolerance_writes_nothing(exported, traced, tmp_path):
+    """A zero tolerance fails the check; nothing is left behind."""
+    folder = traced
     with pytest.raises(UserError, match="over the tolerance"):
         export_onnx(folder, tmp_path / "out", tolerance=0.0)
     assert not (tmp_path / "out").exists()
@@ -164,3 +172,14 @@ def test_missing_onnxruntime_gives_install_hint(monkeypatch, tmp_path):
         require_onnxruntime()
     with pytest.raises(UserError, match="onnxruntime is not installed"):
         export_onnx(tmp_path, tmp_path / "out")
+
+
+def test_int8_refused_over_the_limit_and_kept_within(traced, tmp_path):
+    with pytest.raises(UserError, match="int8 export changes"):
+        export_onnx(traced, tmp_path / "refused", quantize="int8", max_changed=-1.0)
+    assert not (tmp_path / "refused").exists() and not list(tmp_path.glob(".*"))
+    result = export_onnx(traced, tmp_path / "int8", quantize="int8", max_changed=1.0)
+    assert 0 < result.check.max_prob_diff < 0.5
+    record = json.loads((result.out_dir / "trtune.json").read_text(encoding="utf-8"))
+    assert record["onnx"]["quantize"] == "int8"
+    assert not (result.out_dir / "model.float.onnx").exists()

@@ -1,5 +1,5 @@
 """`trtune export onnx` for every other encoder folder kind (ner, qa, mask, a LoRA adapter)
-and int8: each export traces a graph (several seconds), hence ``slow``. The NER and QA
+each export traces a graph (several seconds), hence ``slow``. The NER and QA
 exports answer through ``ner predict`` / ``qa predict``'s own post-processing."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import json
 import pytest
 
 from tests.export.onnx_folders import SENTENCES, build, build_adapter
-from trtune.errors import UserError
 from trtune.export.onnx import export_onnx
 
 pytestmark = pytest.mark.slow
@@ -53,14 +52,3 @@ def test_lora_adapter_is_merged(root):
     assert result.check.max_prob_diff < 1e-4 and result.check.changed == 0
     record = json.loads((result.out_dir / "trtune.json").read_text(encoding="utf-8"))
     assert record["labels"] == ["negative", "neutral", "positive"]
-
-
-def test_int8_refused_over_the_limit_and_kept_within(root, tmp_path):
-    folder = build(root / "int8", "classify")
-    with pytest.raises(UserError, match="int8 export changes"):
-        export_onnx(folder, tmp_path / "refused", quantize="int8", max_changed=-1.0)
-    assert not (tmp_path / "refused").exists()
-    result = export_onnx(folder, tmp_path / "int8", quantize="int8", max_changed=1.0)
-    assert 0 < result.check.max_prob_diff < 0.5
-    record = json.loads((result.out_dir / "trtune.json").read_text(encoding="utf-8"))
-    assert record["onnx"]["quantize"] == "int8"
