@@ -25,9 +25,10 @@ def export_onnx_command(
         0.01, "--max-changed", help="int8: largest share of changed labels allowed (0.01 = 1 %)."
     ),
     int8_method: str = typer.Option(
-        "dynamic-float-head",
+        "dynamic-per-channel",
         "--int8-method",
-        help="dynamic-float-head, dynamic, dynamic-per-channel or static (calibrated).",
+        help="dynamic-per-channel, dynamic, dynamic-float-tail (last layer and head in float) "
+        "or static (calibrated on the check texts).",
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace a non-empty --out."),
     lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),

@@ -30,8 +30,11 @@ TASK_OUTPUTS = {
 }
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # int8 methods (see quantize_int8); the first is what ``--quantize int8`` ships.
-INT8_METHODS = ("dynamic-float-head", "dynamic", "dynamic-per-channel", "static")
-HEAD_NODES_KEPT = 2  # dynamic-float-head: the last MatMul/Gemm nodes left in float
+INT8_METHODS = ("dynamic-per-channel", "dynamic", "dynamic-float-tail", "static")
+# dynamic-float-tail: the last MatMul/Gemm nodes left in float: a BERT layer's six weight
+# products and two attention products, the pooler and the head (dynamic quantisation never
+# touches Gemm, so the head alone would change nothing).
+TAIL_NODES_KEPT = 10
 
 
 class _Outputs(torch.nn.Module):
@@ -74,7 +77,7 @@ def export_graph(model, tokenizer, task: str, path: Path, texts: Sequence[str]) 
     shapes = {n: {0: batch, 1: sequence} for n in inputs}
     quiet = io.StringIO()
     try:
-        with warnings.catch_warnings(), contextlib.redirect_stdout(quiet):
+        with warnings.catch_warnings(), contextlib.redirect_stdout(quiet), _quiet_torch():
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 _Outputs(model, inputs, outputs).eval(),
@@ -91,6 +94,18 @@ def export_graph(model, tokenizer, task: str, path: Path, texts: Sequence[str]) 
             )
     except Exception as exc:  # the exporter raises many types
         raise UserError(f"torch.onnx.export failed: {_reason(exc)}") from None
+
+
+@contextlib.contextmanager
+def _quiet_torch():
+    """Silence the exporter's own log lines (``torchvision is not installed``, ...)."""
+    logger = logging.getLogger("torch.onnx")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _reason(exc: BaseException) -> str:
@@ -141,8 +156,8 @@ def quantize_int8(
     Args:
         method: ``dynamic`` (int8 weights, activations quantised on the fly, per tensor);
             ``dynamic-per-channel`` (one weight scale per output channel);
-            ``dynamic-float-head`` (dynamic, with the last :data:`HEAD_NODES_KEPT` matrix
-            products, the task head, kept in float32); ``static`` (QDQ int8 weights and
+            ``dynamic-float-tail`` (per channel, with the last :data:`TAIL_NODES_KEPT` matrix
+            products, the last layer and the head, kept in float32); ``static`` (QDQ int8 weights and
             activations, ranges calibrated on ``calibration`` texts through ``tokenizer``).
     """
     if method not in INT8_METHODS:
@@ -179,12 +194,12 @@ def _quantize(source: Path, target: Path, method: str, tokenizer, calibration) -
             op_types_to_quantize=["MatMul", "Gemm"],
         )
         return
-    excluded = _matmul_nodes(source)[-HEAD_NODES_KEPT:] if method == "dynamic-float-head" else []
+    excluded = _matmul_nodes(source)[-TAIL_NODES_KEPT:] if method == "dynamic-float-tail" else []
     quantize_dynamic(
         str(source),
         str(target),
         weight_type=QuantType.QInt8,
-        per_channel=method == "dynamic-per-channel",
+        per_channel=method != "dynamic",
         nodes_to_exclude=excluded,
         op_types_to_quantize=["MatMul", "Gemm"],
     )
