@@ -156,9 +156,10 @@ def quantize_int8(
     Args:
         method: ``dynamic`` (int8 weights, activations quantised on the fly, per tensor);
             ``dynamic-per-channel`` (one weight scale per output channel);
-            ``dynamic-float-tail`` (per channel, with the last :data:`TAIL_NODES_KEPT` matrix
-            products, the last layer and the head, kept in float32); ``static`` (QDQ int8 weights and
-            activations, ranges calibrated on ``calibration`` texts through ``tokenizer``).
+            ``dynamic-float-tail`` (per channel, with the last :data:`TAIL_NODES_KEPT`
+            matrix products, the last layer and the head, kept in float32); ``static`` (QDQ
+            int8 weights and activations, ranges calibrated on ``calibration`` texts through
+            ``tokenizer``).
     """
     if method not in INT8_METHODS:
         raise UserError(f"int8 method must be one of {', '.join(INT8_METHODS)}, not {method!r}")
