@@ -13,7 +13,9 @@ def export_onnx_command(
     model: str = typer.Option(..., "--model", help="Folder of classify, ner, qa or mask train."),
     out: str = typer.Option(..., "--out", help="Output folder (model.onnx, tokenizer, labels)."),
     quantize: str | None = typer.Option(
-        None, "--quantize", help="int8: dynamic int8 weights with onnxruntime (smaller, faster)."
+        None,
+        "--quantize",
+        help="int8: onnxruntime int8 weights (refused when over --max-changed labels change).",
     ),
     check_texts: str | None = typer.Option(
         None, "--check-texts", help="Texts to check the export on, one a line."
