@@ -104,6 +104,9 @@ class OnnxModel:
         ort = require_onnxruntime()
         self.folder = Path(folder)
         options = ort.SessionOptions()
+        # Workers that sleep instead of spinning between ops: on 2 cores shared with other
+        # work, MiniLM float32 ran at 31.5 texts/s instead of 20.4 (batch 16, best of 3).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
         try:
