@@ -38,6 +38,7 @@ SUITE = [
     ("mask_train", "bench_mask_train"),
     ("ner_throughput", "bench_ner"),
     ("lm_vs_trl", "bench_lm_trl"),  # two results: lm_vs_trl_full, lm_vs_trl_lora
+    ("onnx_inference", "bench_onnx"),
 ]
 
 

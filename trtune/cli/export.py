@@ -12,4 +12,6 @@ app = typer.Typer(
     help="Export a trained folder: ONNX for encoders, GGUF for llama.cpp and Ollama.",
     no_args_is_help=True,
 )
-from trtune.cli import export_gguf as _export_gguf  # noqa: E402,F401  (registers the command)
+
+# The commands register themselves on `app` when imported.
+from trtune.cli import export_gguf, export_onnx  # noqa: E402, F401

@@ -859,6 +859,46 @@ HELP: dict[str, dict[str, str]] = {
         "tr": "f16 (denetim: logit farkı en çok 1e-2) ya da q8_0 (aynı açgözlü yanıtlar).",
     },
     "export.overwrite": {"en": "Replace an existing file.", "tr": "Var olan dosyanın yerine yaz."},
+    "backend": {
+        "en": "auto (onnxruntime for a `trtune export onnx` folder, else torch), torch or onnx.",
+        "tr": "auto (`trtune export onnx` klasörü için onnxruntime, değilse torch), torch ya da onnx.",
+    },
+    "export.onnx": {
+        "en": "Export an encoder folder to ONNX and check it against the PyTorch model.",
+        "tr": "Bir kodlayıcı klasörünü ONNX'e aktar ve PyTorch modeline karşı denetle.",
+    },
+    "export.onnx.model": {
+        "en": "Folder of classify, ner, qa or mask train.",
+        "tr": "classify, ner, qa ya da mask train klasörü.",
+    },
+    "export.onnx.out": {
+        "en": "Output folder (model.onnx, tokenizer, labels).",
+        "tr": "Çıktı klasörü (model.onnx, belirteçleyici, etiketler).",
+    },
+    "export.onnx.overwrite": {
+        "en": "Replace a non-empty --out.",
+        "tr": "Dolu bir --out klasörünün yerine yaz.",
+    },
+    "export.onnx.quantize": {
+        "en": "int8: onnxruntime int8 weights (refused when over --max-changed labels change).",
+        "tr": "int8: onnxruntime int8 ağırlıkları (--max-changed oranından çok etiket değişirse reddedilir).",
+    },
+    "export.onnx.check_texts": {
+        "en": "Texts to check the export on, one a line.",
+        "tr": "Dışa aktarımın denetleneceği metinler, satır başına bir tane.",
+    },
+    "export.onnx.tolerance": {
+        "en": "float32: largest probability difference allowed.",
+        "tr": "float32: izin verilen en büyük olasılık farkı.",
+    },
+    "export.onnx.max_changed": {
+        "en": "int8: largest share of changed labels allowed (0.01 = 1 %).",
+        "tr": "int8: değişmesine izin verilen en büyük etiket oranı (0.01 = %1).",
+    },
+    "export.onnx.int8_method": {
+        "en": "dynamic-per-channel, dynamic, dynamic-float-tail (last layer and head in float) or static (calibrated on the check texts).",
+        "tr": "dynamic-per-channel, dynamic, dynamic-float-tail (son katman ve baş float olarak kalır) ya da static (denetim metinleriyle kalibre edilir).",
+    },
     "default.tiny": {"en": "tiny presets", "tr": "küçük hazır modeller"},
     "default.architecture": {"en": "by architecture", "tr": "mimariye göre"},
     "default.task": {"en": "by task", "tr": "göreve göre"},

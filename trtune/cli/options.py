@@ -24,6 +24,13 @@ from trtune.cli.console import err_console
 from trtune.run.settings import ALIASES, TrainSettings, field_type, load_settings
 from trtune.run.settings import flag_name as flag
 
+# ``--backend`` of the predict and eval commands (see trtune.infer.onnx_backend).
+BACKEND_OPTION = typer.Option(
+    "auto",
+    "--backend",
+    help="auto (onnxruntime for a `trtune export onnx` folder, else torch), torch or onnx.",
+)
+
 _ALIAS_PREFIX = "alias__"
 
 

@@ -33,6 +33,7 @@ from trtune.run.record import read_record
 BASE_MODEL_DIR = "base_model"
 _LEGACY_BASE_DIRS = ("base",)  # where lm kept a preset's base before the one folder name
 ADAPTER_CONFIG = "adapter_config.json"
+ONNX_KIND = "onnx"  # trtune.json "kind" of a `trtune export onnx` folder
 ADAPTER_DIR = "adapter"  # a merged LoRA run keeps its adapter here too
 # A classification adapter's label names, beside it: its head has one row per label, so its
 # base must be built with them before the adapter loads (trtune.json, which records them
@@ -75,7 +76,7 @@ class FolderInfo:
 
     Attributes:
         path: the folder.
-        kind: ``full`` or ``adapter``.
+        kind: ``full``, ``adapter`` or ``onnx`` (an export that only onnxruntime runs).
         task: the trtune task of its head (``classify``, ``lm``, ...), ``None`` if unknown.
         record: its ``trtune.json`` (``{}`` for folders trtune did not write).
     """
@@ -109,7 +110,7 @@ def architecture_task(config: dict[str, Any]) -> str | None:
 
 
 def inspect_folder(folder: str | Path) -> FolderInfo:
-    """Recognise a full model or LoRA adapter folder.
+    """Recognise a full model, LoRA adapter or ONNX export folder.
 
     Raises:
         UserError: ``folder`` is missing or holds neither.
@@ -118,6 +119,8 @@ def inspect_folder(folder: str | Path) -> FolderInfo:
     if not folder.is_dir():
         raise UserError("model folder not found", file=folder)
     record = read_record(folder)
+    if record.get("kind") == ONNX_KIND:
+        return FolderInfo(folder, ONNX_KIND, record.get("task"), record)
     if (folder / "config.json").is_file():
         task = record.get("task") or architecture_task(_read_json(folder / "config.json"))
         return FolderInfo(folder, "full", task, record)
@@ -159,6 +162,10 @@ def load_model_folder(
     from peft import PeftModel
     from transformers import AutoTokenizer
 
+    if info.kind == ONNX_KIND:
+        raise UserError(
+            "this folder is an ONNX export: run it with --backend onnx (or auto)", file=info.path
+        )
     head = TASK_HEADS.get(info.task or "", "encoder")
     labels = adapter_labels(info)
     try:

@@ -23,6 +23,7 @@ import torch
 
 from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder
+from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device
 from trtune.run.microbatch import inference_parts
 from trtune.tasks.ner.encode import NO_WORD, Aligned, align, require_fast
@@ -224,14 +225,21 @@ def trained_max_length(record: dict, default: int = DEFAULT_MAX_LENGTH) -> int:
 
 
 def load_tagger(
-    folder: str | Path, device: torch.device | str = "auto", dtype: torch.dtype = torch.float32
+    folder: str | Path,
+    device: torch.device | str = "auto",
+    dtype: torch.dtype = torch.float32,
+    backend: str = "auto",
 ) -> EntityTagger:
     """Load the tagger saved in ``folder`` (a full model or a LoRA adapter) on ``device``
-    (``auto``: a CUDA GPU when there is one) in ``dtype``.
+    (``auto``: a CUDA GPU when there is one) in ``dtype``; an ONNX export with onnxruntime
+    (``backend``: see :mod:`trtune.infer.onnx_backend`).
 
     Raises:
         UserError: ``folder`` holds no model, or a model of another task.
     """
+    if choose_backend(folder, backend) == "onnx":
+        model, tokenizer, record = load_onnx_folder(folder, "ner")
+        return EntityTagger(model, tokenizer, trained_max_length(record))
     info = inspect_folder(folder)
     if info.task not in (None, "ner"):
         raise UserError(f"this folder holds a {info.task} model, not a NER tagger", file=folder)

@@ -22,6 +22,7 @@ import torch
 from trtune.errors import UserError
 from trtune.infer.classify import inference_parts
 from trtune.infer.kinds import inspect_folder, load_model_folder
+from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.infer.spans import QaAnswer, best_answer
 from trtune.run.devices import resolve_device
 from trtune.tasks.qa.windows import Windows, encode_windows, long_questions, question_limit
@@ -162,13 +163,22 @@ def search_settings(record: dict) -> dict:
 
 
 def load_qa_model(
-    folder: str | Path, device: torch.device | str = "auto", dtype: torch.dtype = torch.float32
+    folder: str | Path,
+    device: torch.device | str = "auto",
+    dtype: torch.dtype = torch.float32,
+    backend: str = "auto",
 ) -> QaPredictor:
-    """Load the QA model saved in ``folder`` (full model or LoRA adapter) on ``device``.
+    """Load the QA model saved in ``folder`` (full model or LoRA adapter) on ``device``, or
+    an ONNX export with onnxruntime (``backend``: see :mod:`trtune.infer.onnx_backend`).
 
     Raises:
         UserError: ``folder`` holds no model, or one of another task.
     """
+    if choose_backend(folder, backend) == "onnx":
+        model, tokenizer, record = load_onnx_folder(folder, "qa")
+        predictor = QaPredictor(model, tokenizer, **search_settings(record))
+        predictor.record = record
+        return predictor
     info = inspect_folder(folder)
     if info.task != "qa":
         what = f"a {info.task} model" if info.task else "no question-answering head"

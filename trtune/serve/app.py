@@ -59,7 +59,9 @@ def load_models(settings: ServeSettings, classifier=None, generator: Generator |
         from trtune.infer.classify import load_classifier
 
         dtype = resolve_dtype(settings.dtype, device)
-        classifier = load_classifier(settings.classifier, device, dtype, attention="eager")
+        classifier = load_classifier(
+            settings.classifier, device, dtype, attention="eager", backend=settings.backend
+        )
     if generator is None and settings.lm is not None:
         from trtune.infer.lm import load_lm
 
@@ -132,7 +134,8 @@ def load_qa(settings: ServeSettings, qa=None):
         from trtune.infer.qa import load_qa_model
 
         device = resolve_device(settings.device)
-        qa = load_qa_model(settings.qa, device, resolve_dtype(settings.dtype, device))
+        dtype = resolve_dtype(settings.dtype, device)
+        qa = load_qa_model(settings.qa, device, dtype, backend=settings.backend)
     return qa
 
 

@@ -57,7 +57,8 @@ def load_ner_tagger(settings: ServeSettings):
     from trtune.infer.ner import load_tagger
 
     device = resolve_device(settings.device)
-    return load_tagger(settings.ner, device, resolve_dtype(settings.dtype, device))
+    dtype = resolve_dtype(settings.dtype, device)
+    return load_tagger(settings.ner, device, dtype, backend=settings.backend)
 
 
 def ner_batcher(tagger, settings: ServeSettings) -> MicroBatcher:

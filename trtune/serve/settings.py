@@ -58,6 +58,13 @@ class ServeSettings:
             "and float32 for the LM; else float32), float32, bfloat16, float16 (GPU only)."
         },
     )
+    backend: str = field(
+        default="auto",
+        metadata={
+            "help": "auto (onnxruntime for an ONNX export from `trtune export onnx`, else "
+            "torch), torch or onnx: how the classifier, NER and QA models run."
+        },
+    )
     attention_max_tokens: int = field(
         default=64, metadata={"help": "Tokens shown in the attention heat map, at most."}
     )
