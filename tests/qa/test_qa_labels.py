@@ -83,3 +83,24 @@ def test_thinning_keeps_answer_windows_and_unanswerable_questions(windows):
     half = thin_null_windows(windows, [False] * n, 0.5, 0)
     assert len(none) < len(half) < len(windows)
     assert half.input_ids == thin_null_windows(windows, [False] * n, 0.5, 0).input_ids  # seeded
+
+
+def test_null_windows_thins_training_windows_only(minilm_tokenizer):
+    from trtune.tasks.qa.examples import Answer, QaExample, QaSplit
+    from trtune.tasks.qa.finetune import qa_job
+    from trtune.tasks.qa.settings import QaSettings
+
+    examples = [
+        QaExample(str(i), q, CONTEXT, (Answer(a, CONTEXT.index(a)),), i)
+        for i, (q, a) in enumerate(QUESTIONS.items())
+    ]
+    settings = QaSettings(
+        data=["x.json"], out="o", model="m", max_length=48, doc_stride=16, null_windows=0.0
+    )
+    job = qa_job(settings, None, minilm_tokenizer, QaSplit(examples, examples, []))
+    train, validation = job.train_dataset.windows, job.eval_dataset.windows
+    answered = [s for s in validation.start_positions if s != CLS_INDEX]
+    assert train.start_positions == answered, "only the windows holding the answer train"
+    assert len(validation) > 2 * len(QUESTIONS), "validation keeps every window"
+    with pytest.raises(Exception, match="null-windows"):
+        QaSettings(data=["x.json"], out="o", null_windows=1.5).check()
