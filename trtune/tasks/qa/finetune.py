@@ -32,7 +32,7 @@ from trtune.run.trainer import TrtuneTrainer
 from trtune.tasks.qa.examples import QaExample, QaSplit
 from trtune.tasks.qa.metrics import qa_scores
 from trtune.tasks.qa.settings import QaSettings
-from trtune.tasks.qa.windows import Windows, encode_windows, long_questions
+from trtune.tasks.qa.windows import Windows, encode_windows, long_questions, thin_null_windows
 
 POSITION_KEYS = ("start_positions", "end_positions")
 
@@ -152,7 +152,13 @@ def without_long_questions(
 def qa_job(settings: QaSettings, model, tokenizer, split: QaSplit) -> FitJob:
     """The Trainer job: window datasets, padding collator, validation EM/F1."""
     names = list(tokenizer.model_input_names)
-    train = WindowDataset(encode_examples(tokenizer, split.train, settings), names)
+    train_windows = thin_null_windows(
+        encode_examples(tokenizer, split.train, settings),
+        [e.impossible for e in split.train],
+        settings.null_windows,
+        settings.seed,
+    )
+    train = WindowDataset(train_windows, names)
     validation_windows = encode_examples(tokenizer, split.validation, settings)
     return FitJob(
         model=model,

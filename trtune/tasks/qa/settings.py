@@ -34,6 +34,7 @@ class QaSettings(TrainSettings):
             "batch_size": 16,
             "max_length": 384,
             "doc_stride": 128,
+            "null_windows": 1.0,
             "test_size": 0.1,
             "validation_size": 0.1,
             "patience": 2,
@@ -64,6 +65,11 @@ class QaSettings(TrainSettings):
     }
 
     doc_stride: int | None = setting("tokens shared by two consecutive windows of a long context")
+    null_windows: float | None = setting(
+        "share of the answerless training windows of answerable questions that are kept "
+        "(seeded; 1 keeps all, as the SQuAD recipes; windows with the answer and those of "
+        "unanswerable questions are always kept)"
+    )
     max_answer_length: int = setting("tokens in a predicted answer at most", 30)
     n_best: int = setting(
         "best spans kept per window when searching for the answer (12, as the pipeline)", 12
@@ -83,6 +89,8 @@ class QaSettings(TrainSettings):
             raise UserError(
                 f"--max-length must be at least 32 for question answering, got {self.max_length}"
             )
+        if not 0 <= self.null_windows <= 1:
+            raise UserError(f"--null-windows must be between 0 and 1, got {self.null_windows}")
         if self.max_answer_length < 1 or self.n_best < 1:
             raise UserError("--max-answer-length and --n-best must be at least 1")
         if not 0 < self.test_size < 1 and self.test_data is None:

@@ -11,9 +11,10 @@ the ``[CLS]`` token (Devlin et al. 2019, section 4.3).
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from trtune.errors import UserError
 
@@ -51,6 +52,37 @@ class Windows:
     def lengths(self) -> list[int]:
         """Tokens per window."""
         return [len(ids) for ids in self.input_ids]
+
+    def subset(self, keep: Sequence[int]) -> Windows:
+        """The windows at the indices ``keep``, in that order."""
+        return Windows(**{f.name: [getattr(self, f.name)[i] for i in keep] for f in fields(self)})
+
+
+def thin_null_windows(
+    windows: Windows, impossible: Sequence[bool], share: float, seed: int
+) -> Windows:
+    """Training windows with only ``share`` of the answerless windows of answerable questions.
+
+    A long context gives most of its windows no answer: at 256 tokens two TQuAD windows in
+    three point at ``[CLS]``. Keeping all of them (``share`` 1, the SQuAD recipes) spends
+    most steps on "not here"; keeping a seeded share keeps the model's sense of a window
+    without the answer at a fraction of the cost. Windows holding the answer, and every
+    window of an unanswerable question (SQuAD v2), are always kept.
+
+    Args:
+        impossible: per question (``windows.example`` indexes it), whether it has no answer.
+    """
+    if share >= 1:
+        return windows
+    rng = random.Random(seed)
+    keep = [
+        w
+        for w in range(len(windows))
+        if windows.start_positions[w] != CLS_INDEX
+        or impossible[windows.example[w]]
+        or rng.random() < share
+    ]
+    return windows.subset(keep)
 
 
 def question_limit(max_length: int, doc_stride: int) -> int:
