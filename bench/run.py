@@ -5,7 +5,11 @@
 
 Each benchmark is a module ``bench/bench_<name>.py`` with ``run(quick: bool) -> dict`` that
 returns at least ``{"name", "ratio", "target"}`` (ratio better-is-higher, both sides
-measured in the same process) plus whatever figures it measured.
+measured in the same process) plus whatever figures it measured. Its sides run in
+alternating rounds (``bench/rounds.py``: A, B, A, B, ..., the fastest round of each side
+kept, every round printed and returned under ``rounds``), so that load from other jobs
+does not decide a ratio. The peers (TRL, sentence-transformers) come with the ``bench``
+extra (``pip install -e ".[dev,bench]"``; ``make bench`` installs it).
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 SUITE = [
     ("feature_extraction", "bench_features"),
+    ("features_vs_sentence_transformers", "bench_features_st"),
+    ("predict_bf16_vs_fp32", "bench_predict_dtype"),
+    ("classify_vs_grouped_trainer", "bench_classify_trainer"),
     ("finetune_throughput", "bench_finetune"),
     ("nanogpt_steps", "bench_nanogpt"),
     ("lm_packing", "bench_lm_packing"),

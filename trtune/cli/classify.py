@@ -17,7 +17,7 @@ from trtune.cli.console import (
     reporter,
     show_plan,
 )
-from trtune.cli.options import RunFlags, settings_command
+from trtune.cli.options import RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.tasks.classify.settings import ClassifySettings
 
@@ -101,6 +101,7 @@ def predict(
     text_col: str | None = _TEXT_COL,
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per text."),
     lang: str | None = _LANG,
+    dtype: str = dtype_option(),
 ) -> None:
     """Label each text and show the probability of every label."""
     from trtune.i18n import say
@@ -111,7 +112,7 @@ def predict(
 
     items = _read_texts(texts or [], file, text_col)
     quiet_transformers()
-    classifier = load_classifier(model)
+    classifier = load_classifier(model, dtype=dtype)
     title = say(MESSAGES, "predicting", cli_lang(lang))
     predictions = map_in_chunks(items, classifier.predict, reporter(lang=lang), title)
     note_random_init(read_record(model), lang, to_stderr=True)
@@ -132,6 +133,7 @@ def evaluate(
     label_col: str | None = _LABEL_COL,
     label_map: str | None = _LABEL_MAP,
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    dtype: str = dtype_option(),
 ) -> None:
     """Accuracy, macro-F1 and per-class scores of a saved classifier on a labelled file."""
     from trtune.data import parse_label_map
@@ -147,6 +149,7 @@ def evaluate(
         label_col,
         parse_label_map(label_map) if label_map else None,
         reporter(),
+        dtype=dtype,
     )
     for warning in metrics["warnings"]:
         err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
