@@ -8,7 +8,7 @@ import json
 import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
-from trtune.cli.options import RunFlags, settings_command
+from trtune.cli.options import RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.qa.messages import MESSAGES
@@ -81,6 +81,7 @@ def predict(
     ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per question."),
     lang: str | None = _LANG,
+    dtype: str = dtype_option(),
 ) -> None:
     """Answer each question with a span of the context (its characters and score)."""
     from trtune.infer.qa import load_qa_model
@@ -89,7 +90,7 @@ def predict(
     if not [q for q in questions if q.strip()]:
         raise UserError("give at least one question")
     quiet_transformers()
-    answers = load_qa_model(model).predict(list(questions), [text] * len(questions))
+    answers = load_qa_model(model, dtype=dtype).predict(list(questions), [text] * len(questions))
     for question, answer in zip(questions, answers, strict=True):
         if as_json:
             typer.echo(json.dumps({"question": question, **answer.to_dict()}, ensure_ascii=False))
@@ -113,6 +114,7 @@ def evaluate(
     answer_col: str | None = typer.Option(None, "--answer-col", help="Tables: answer column."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics object as JSON."),
     lang: str | None = _LANG,
+    dtype: str = dtype_option(),
 ) -> None:
     """Exact match and F1 of a saved QA model on a file (Turkish and SQuAD normalisation)."""
     from trtune.tasks.qa.evaluate import evaluate_folder
@@ -120,7 +122,7 @@ def evaluate(
     if not data:
         raise UserError("--data is required (SQuAD JSON or a table with context, question, answer)")
     quiet_transformers()
-    metrics = evaluate_folder(model, data, context_col, question_col, answer_col)
+    metrics = evaluate_folder(model, data, context_col, question_col, answer_col, dtype)
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return

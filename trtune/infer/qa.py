@@ -23,7 +23,7 @@ from trtune.errors import UserError
 from trtune.infer.classify import inference_parts
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.infer.spans import QaAnswer, best_answer
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.tasks.qa.windows import Windows, encode_windows, long_questions, question_limit
 
 DEFAULTS = {"max_length": 384, "doc_stride": 128, "max_answer_length": 30, "n_best": 12}
@@ -162,9 +162,12 @@ def search_settings(record: dict) -> dict:
 
 
 def load_qa_model(
-    folder: str | Path, device: torch.device | str = "auto", dtype: torch.dtype = torch.float32
+    folder: str | Path,
+    device: torch.device | str = "auto",
+    dtype: torch.dtype | str = torch.float32,
 ) -> QaPredictor:
-    """Load the QA model saved in ``folder`` (full model or LoRA adapter) on ``device``.
+    """Load the QA model saved in ``folder`` (full model or LoRA adapter) on ``device`` in
+    ``dtype`` (a ``--dtype`` name is resolved by :func:`~trtune.run.devices.resolve_dtype`).
 
     Raises:
         UserError: ``folder`` holds no model, or one of another task.
@@ -174,6 +177,7 @@ def load_qa_model(
         what = f"a {info.task} model" if info.task else "no question-answering head"
         raise UserError(f"this folder holds {what}, not a QA model", file=folder)
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     model, tokenizer = load_model_folder(info, device=device, dtype=dtype)
     predictor = QaPredictor(model, tokenizer, **search_settings(info.record))
     predictor.record = info.record
