@@ -104,10 +104,12 @@ def write_markdown(results: list[dict], command: str) -> Path:
         )
     path = BENCH / "RESULTS.md"
     previous = path.read_text(encoding="utf-8") if path.exists() else ""
-    gpu = previous.split("## GPU", 1)[1] if "## GPU" in previous else None
+    # the sections written by hand (peers side by side, GPU) stay: everything from the
+    # first "## " heading on
+    kept = previous[previous.index("\n## ") :] if "\n## " in previous else None
     text = "\n".join(lines) + "\n"
-    if gpu is not None:
-        text += "\n## GPU" + gpu
+    if kept is not None:
+        text += kept
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -9,7 +9,6 @@ import torch
 import typer
 
 from trtune.cli import app
-from trtune.errors import UserError
 from trtune.run import devices
 
 COMMANDS = [
@@ -30,13 +29,23 @@ def test_prediction_commands_have_dtype_auto(group, name):
     assert option.default == "auto"
 
 
-def test_auto_on_a_cpu_follows_the_hardware_check(monkeypatch):
-    cpu = torch.device("cpu")
-    monkeypatch.setattr(devices, "cpu_has_bf16_matmul", lambda: False)
-    assert devices.resolve_dtype("auto", cpu) is torch.float32
-    monkeypatch.setattr(devices, "cpu_has_bf16_matmul", lambda: True)
-    assert devices.resolve_dtype("auto", cpu) is torch.bfloat16
-    assert devices.resolve_dtype("auto", cpu, batched=False) is torch.float32
-    assert devices.resolve_dtype("float32", cpu) is torch.float32
-    with pytest.raises(UserError, match="unknown type"):
-        devices.resolve_dtype("half-ish", cpu)
+@pytest.mark.parametrize(
+    ("amx", "avx512_bf16", "fast"),
+    [(False, False, False), (True, False, True), (False, True, True), (True, True, True)],
+)
+def test_bf16_matmul_check_covers_amx_and_avx512_bf16(monkeypatch, amx, avx512_bf16, fast):
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: amx, raising=False)
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: avx512_bf16, raising=False)
+    assert devices.cpu_has_bf16_matmul() is fast
+    assert devices.resolve_dtype("auto", torch.device("cpu")) is (
+        torch.bfloat16 if fast else torch.float32
+    )
+
+
+def test_a_missing_or_failing_probe_means_no(monkeypatch):
+    def fails():
+        raise RuntimeError("no cpuinfo")
+
+    monkeypatch.delattr(torch.cpu, "_is_amx_tile_supported", raising=False)
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", fails, raising=False)
+    assert devices.cpu_has_bf16_matmul() is False
