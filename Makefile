@@ -53,10 +53,15 @@ format: $(DEV_STAMP)
 	$(PY) -m ruff format $(LINT_PATHS)
 	$(PY) -m ruff check --fix $(LINT_PATHS)
 
-bench: $(DEV_STAMP)
+BENCH_STAMP := $(VENV)/.trtune-bench-installed
+$(BENCH_STAMP): pyproject.toml $(CONSTRAINTS) | $(DEV_STAMP)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[dev,bench]"
+	touch $@
+
+bench: $(BENCH_STAMP)
 	$(PY) bench/run.py --full
 
-bench-quick: $(DEV_STAMP)
+bench-quick: $(BENCH_STAMP)
 	$(PY) bench/run.py --quick
 
 clean:

@@ -14,10 +14,9 @@ ratio = seed seconds / trtune seconds, each the fastest of 3 alternating rounds 
 
 from __future__ import annotations
 
-import time
-
 import torch
 from benchdata import minilm, reviews
+from rounds import alternate
 from transformers import AutoModel
 
 from trtune.tasks.classify.features import extract_features
@@ -42,32 +41,33 @@ def seed_procedure(model, tokenizer, texts: list[str], batch_size: int = 8) -> t
 
 
 def run(quick: bool = False, rounds: int = 3) -> dict:
-    """Time both procedures in alternating rounds and keep each one's fastest round. This
+    """Time both procedures in alternating rounds (:mod:`rounds`), each one's fastest kept. This
     machine's load comes and goes, and trtune's larger batches feel it most: on 2026-11-30,
     six rounds of the same code took 9.5-13.2 s for trtune against 33.8-37.2 s for the seed
     (single-round ratios 2.70-3.76); the fastest round is the one least disturbed."""
-    source, texts, _ = reviews(1000 if quick else 2000)
+    source, texts, _ = reviews(600 if quick else 2000)
+    rounds = 2 if quick else rounds
     tokenizer, folder = minilm()
     model = AutoModel.from_pretrained(folder).eval()
     extract_features(model, tokenizer, texts[:16])  # warm-up both code paths
     seed_procedure(model, tokenizer, texts[:16])
-    ours_times, seed_times = [], []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        ours = extract_features(model, tokenizer, texts, max_length=MAX_LENGTH)
-        ours_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        theirs = seed_procedure(model, tokenizer, texts)
-        seed_times.append(time.perf_counter() - start)
+    timed = alternate(
+        {
+            "trtune": lambda: extract_features(model, tokenizer, texts, max_length=MAX_LENGTH),
+            "seed": lambda: seed_procedure(model, tokenizer, texts),
+        },
+        n=rounds,
+        label="features vs seed",
+    )
+    difference = (timed.results["trtune"] - timed.results["seed"]).abs().max()
     return {
         "name": "feature_extraction",
-        "ratio": round(min(seed_times) / min(ours_times), 2),
+        "ratio": timed.ratio("seed", "trtune"),
         "target": 3.0,
         "data": source,
         "texts": len(texts),
-        "trtune_seconds": [round(t, 2) for t in ours_times],
-        "seed_seconds": [round(t, 2) for t in seed_times],
-        "max_abs_difference": float((ours - theirs).abs().max()),
+        "rounds": timed.to_dict(),
+        "max_abs_difference": float(difference),
     }
 
 

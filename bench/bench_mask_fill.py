@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import random
 import tempfile
-import time
 
 from benchdata import minilm, reviews
+from rounds import alternate
 from transformers import pipeline
 
 from trtune.infer.mask import load_filler
@@ -43,7 +43,8 @@ def _sentences(n: int, mask: str) -> list[str]:
 
 
 def run(quick: bool = False, rounds: int = 3) -> dict:
-    """Time both sides in alternating rounds; keep each side's fastest round."""
+    """Time both sides in alternating rounds (:mod:`rounds`); keep each side's fastest."""
+    rounds = 2 if quick else rounds
     tokenizer, folder = minilm()
     with tempfile.TemporaryDirectory() as tmp:
         model = load_masked_lm(resolve_model(str(folder)), tokenizer, seed=0).model
@@ -54,26 +55,25 @@ def run(quick: bool = False, rounds: int = 3) -> dict:
         sentences = _sentences(200 if quick else 600, tokenizer.mask_token)
         filler.fill(sentences[:8], TOP_K)  # warm-up both code paths
         reference(sentences[:8])
-        ours_times, theirs_times = [], []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            ours = filler.fill(sentences, TOP_K)
-            ours_times.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            theirs = reference(sentences)
-            theirs_times.append(time.perf_counter() - start)
-            print(f"round: trtune {ours_times[-1]:.2f} s, pipeline {theirs_times[-1]:.2f} s")
+        timed = alternate(
+            {
+                "trtune": lambda: filler.fill(sentences, TOP_K),
+                "pipeline": lambda: reference(sentences),
+            },
+            n=rounds,
+            label="fill-mask",
+        )
+    ours, theirs = timed.results["trtune"], timed.results["pipeline"]
     agree = sum(
         [f.token_id for f in o.masks[0]] == [c["token"] for c in t]
         for o, t in zip(ours, theirs, strict=True)
     )
     return {
         "name": "mask_fill",
-        "ratio": round(min(theirs_times) / min(ours_times), 2),
+        "ratio": timed.ratio("pipeline", "trtune"),
         "target": 3.0,
         "sentences": len(sentences),
-        "trtune_seconds": [round(t, 2) for t in ours_times],
-        "pipeline_seconds": [round(t, 2) for t in theirs_times],
+        "rounds": timed.to_dict(),
         "same_top5": f"{agree}/{len(sentences)}",
         "conditions_met": agree >= 0.99 * len(sentences),
     }

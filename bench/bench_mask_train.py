@@ -18,9 +18,9 @@ alternating rounds (target 1.5).
 from __future__ import annotations
 
 import tempfile
-import time
 
 from benchdata import minilm, reviews
+from rounds import alternate
 from transformers import DataCollatorForLanguageModeling, Trainer, TrainingArguments
 
 from trtune.run.models import resolve_model
@@ -41,12 +41,6 @@ def _arguments(out: str, steps: int) -> TrainingArguments:
     )  # fmt: skip
 
 
-def _time(trainer) -> float:
-    start = time.perf_counter()
-    trainer.train()
-    return time.perf_counter() - start
-
-
 def run(quick: bool = False, rounds: int = 2) -> dict:
     """Time both trainers in alternating rounds, from the same starting weights."""
     steps = 4 if quick else 10
@@ -56,37 +50,46 @@ def run(quick: bool = False, rounds: int = 2) -> dict:
     ours_items = encode_lines(tokenizer, texts, MAX_LENGTH)
     plain = [tokenizer(t, truncation=True, max_length=MAX_LENGTH) for t in texts]
     rule = MaskingRule(0.15, False, tokenizer.mask_token_id, len(tokenizer))
-    ours_times, theirs_times = [], []
+
+    def ours(tmp: str):
+        trainer = MaskedLMTrainer(
+            model=load_masked_lm(source, tokenizer, seed=0).model,
+            args=_arguments(tmp, steps),
+            train_dataset=MaskedLMExamples(ours_items),
+            data_collator=MaskingCollator(rule, tokenizer.pad_token_id),
+        )
+        trainer.token_keys = ("labels",)
+        return trainer
+
+    def theirs(tmp: str):
+        return Trainer(
+            model=load_masked_lm(source, tokenizer, seed=0).model,
+            args=_arguments(tmp, steps),
+            train_dataset=plain,
+            data_collator=DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15),
+        )
+
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(rounds):
-            model = load_masked_lm(source, tokenizer, seed=0).model
-            ours = MaskedLMTrainer(
-                model=model,
-                args=_arguments(tmp, steps),
-                train_dataset=MaskedLMExamples(ours_items),
-                data_collator=MaskingCollator(rule, tokenizer.pad_token_id),
-            )
-            ours.token_keys = ("labels",)
-            ours_times.append(_time(ours))
-            model = load_masked_lm(source, tokenizer, seed=0).model
-            theirs = Trainer(
-                model=model,
-                args=_arguments(tmp, steps),
-                train_dataset=plain,
-                data_collator=DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15),
-            )
-            theirs_times.append(_time(theirs))
-            print(f"round: trtune {ours_times[-1]:.1f} s, baseline {theirs_times[-1]:.1f} s")
+        # the model is loaded outside the timed call: only trainer.train() is measured
+        made = {}
+        timed = alternate(
+            {
+                "trtune": lambda: made["trtune"].train(),
+                "baseline": lambda: made["baseline"].train(),
+            },
+            n=rounds,
+            label="mask train",
+            before=lambda side: made.__setitem__(side, (ours if side == "trtune" else theirs)(tmp)),
+        )
     return {
         "name": "mask_train",
-        "ratio": round(min(theirs_times) / min(ours_times), 2),
+        "ratio": timed.ratio("baseline", "trtune"),
         "target": 1.5,
         "steps": steps,
         "batch_size": BATCH,
-        "trtune_seconds": [round(t, 1) for t in ours_times],
-        "baseline_seconds": [round(t, 1) for t in theirs_times],
-        "trtune_texts_per_second": round(steps * BATCH / min(ours_times), 1),
-        "baseline_texts_per_second": round(steps * BATCH / min(theirs_times), 1),
+        "rounds": timed.to_dict(1),
+        "trtune_texts_per_second": timed.rate("trtune", steps * BATCH),
+        "baseline_texts_per_second": timed.rate("baseline", steps * BATCH),
     }
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from benchdata import SHARED, minilm
+from rounds import alternate
 from transformers import AutoModelForTokenClassification, Trainer, TrainingArguments
 
 from trtune.infer.ner import load_tagger
@@ -100,7 +101,8 @@ def _parts(quick: bool):
     return train, validation, test
 
 
-def _train_ours(folder: Path, out: Path, train, validation, names):
+def _train_ours(folder: Path, out: Path, train, validation, names, outs: list[Path]):
+    outs.append(out)
     settings = NerSettings(
         data=["-"], out=str(out), model=str(folder), epochs=1, batch_size=BATCH, lr=LR,
         max_length=MAX_LENGTH, seed=42, patience=1,
@@ -137,28 +139,37 @@ def run(quick: bool = False) -> dict:
     tokenizer = load_tokenizer(resolve_model(str(folder)))
     gold = [list(s.tags) for s in test]
     words = [list(s.words) for s in test]
-    rounds = {"train_ours": [], "train_plain": [], "predict_ours": [], "predict_plain": []}
+    outs: list[Path] = []  # trtune's output folders, one per round
     with tempfile.TemporaryDirectory() as tmp:
-        for r in range(1 if quick else 2):  # alternating rounds, fastest kept
-            rounds["train_ours"].append(_train_ours(folder, Path(tmp) / f"o{r}", train,
-                                                    validation, names))  # fmt: skip
-            seconds, trainer = _train_plain(folder, Path(tmp) / f"p{r}", tokenizer, train,
-                                            validation, names)  # fmt: skip
-            rounds["train_plain"].append(seconds)
-            print(f"round {r + 1}: train trtune {rounds['train_ours'][-1]:.1f} s, "
-                  f"plain {seconds:.1f} s", flush=True)  # fmt: skip
-        tagger = load_tagger(Path(tmp) / "o0", "cpu")
+        train_rounds = alternate(
+            {
+                "trtune": lambda: _train_ours(folder, Path(tmp) / f"o{len(outs)}", train,
+                                              validation, names, outs),
+                "plain": lambda: _train_plain(folder, Path(tmp) / f"p{len(outs)}", tokenizer,
+                                              train, validation, names),
+            },
+            n=1 if quick else 2,
+            label="ner train",
+            seconds_of=lambda side, wall, value: value if side == "trtune" else value[0],
+        )  # fmt: skip
+        trainer = train_rounds.results["plain"][1]
+        tagger = load_tagger(outs[0], "cpu")
         test_set = PaddedSentences(tokenizer, test, {n: i for i, n in enumerate(names)})
-        for r in range(3):
-            start = time.perf_counter()
-            ours = tagger.tag_sentences(words)
-            rounds["predict_ours"].append(time.perf_counter() - start)
-            start = time.perf_counter()
-            plain = plain_predict(trainer, test_set, names)
-            rounds["predict_plain"].append(time.perf_counter() - start)
-            print(f"round {r + 1}: predict trtune {rounds['predict_ours'][-1]:.2f} s, "
-                  f"plain {rounds['predict_plain'][-1]:.2f} s", flush=True)  # fmt: skip
-    best = {k: min(v) for k, v in rounds.items()}
+        predict_rounds = alternate(
+            {
+                "trtune": lambda: tagger.tag_sentences(words),
+                "plain": lambda: plain_predict(trainer, test_set, names),
+            },
+            n=3,
+            label="ner predict",
+        )
+    ours, plain = predict_rounds.results["trtune"], predict_rounds.results["plain"]
+    best = {
+        "train_ours": train_rounds.best("trtune"),
+        "train_plain": train_rounds.best("plain"),
+        "predict_ours": predict_rounds.best("trtune"),
+        "predict_plain": predict_rounds.best("plain"),
+    }
     train_ratio = best["train_plain"] / best["train_ours"]
     predict_ratio = best["predict_plain"] / best["predict_ours"]
     return {
@@ -174,7 +185,7 @@ def run(quick: bool = False) -> dict:
         "plain_predict_sentences_per_second": round(len(test) / best["predict_plain"], 1),
         "trtune_test_f1": round(entity_metrics(gold, ours)["f1"], 4),
         "plain_test_f1": round(entity_metrics(gold, plain)["f1"], 4),
-        "rounds_seconds": {k: [round(x, 2) for x in v] for k, v in rounds.items()},
+        "rounds": {"train": train_rounds.to_dict(), "predict": predict_rounds.to_dict()},
         "conditions_met": predict_ratio > 1.0,
     }
 

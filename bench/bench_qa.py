@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from rounds import alternate
 from transformers import Trainer, TrainingArguments, default_data_collator
 
 from trtune.infer.qa import QaPredictor, answers_from_logits
@@ -126,32 +127,48 @@ def run(quick: bool = False) -> dict:
 
     split = QaSplit(train, train[:8], [])
     questions, contexts = [e.question for e in held], [e.context for e in held]
-    best = {"trtune": np.inf, "plain": np.inf, "trtune_predict": np.inf, "plain_predict": np.inf}
+    models = {}  # side -> a fresh model, loaded untimed before each round
+
+    def load(side: str) -> None:
+        models[side] = load_model(source, "question-answering", tokenizer, seed=42)
+
     with tempfile.TemporaryDirectory() as tmp:
-        for r in range(rounds):
-            settings = QaSettings(
-                data=[str(SHARED)], out=tmp, model=str(source.path), batch_size=BATCH, lr=LR
-            )
-            model = load_model(source, "question-answering", tokenizer, seed=42)
-            best["trtune"] = min(
-                best["trtune"],
-                _trtune_train(settings, model, tokenizer, split, steps, Path(tmp) / f"t{r}"),
-            )
-            model = load_model(source, "question-answering", tokenizer, seed=42)
-            plain = PaddedWindows(windows, tokenizer.pad_token_id)
-            best["plain"] = min(
-                best["plain"], _plain_train(model, plain, steps, Path(tmp) / f"p{r}")
-            )
-            model.eval()
-            start = time.perf_counter()
-            QaPredictor(model, tokenizer).predict(questions, contexts)
-            best["trtune_predict"] = min(best["trtune_predict"], time.perf_counter() - start)
-            best["plain_predict"] = min(
-                best["plain_predict"], _plain_predict(model, tokenizer, questions, contexts)
-            )
-            print(
-                f"round {r + 1}: " + ", ".join(f"{k} {v:.1f}s" for k, v in best.items()), flush=True
-            )
+        settings = QaSettings(
+            data=[str(SHARED)], out=tmp, model=str(source.path), batch_size=BATCH, lr=LR
+        )
+        plain = PaddedWindows(windows, tokenizer.pad_token_id)
+        folders = iter(range(10**6))
+        train_rounds = alternate(
+            {
+                "trtune": lambda: _trtune_train(
+                    settings, models["trtune"], tokenizer, split, steps,
+                    Path(tmp) / f"t{next(folders)}",
+                ),
+                "plain": lambda: _plain_train(
+                    models["plain"], plain, steps, Path(tmp) / f"p{next(folders)}"
+                ),
+            },
+            n=rounds,
+            label="qa train",
+            before=load,
+            seconds_of=lambda side, wall, seconds: seconds,  # training alone
+        )  # fmt: skip
+    model = models["plain"].eval()  # the same trained weights on both prediction sides
+    predict_rounds = alternate(
+        {
+            "trtune": lambda: QaPredictor(model, tokenizer).predict(questions, contexts),
+            "plain": lambda: _plain_predict(model, tokenizer, questions, contexts),
+        },
+        n=rounds,
+        label="qa predict",
+        seconds_of=lambda side, wall, value: wall if side == "trtune" else value,
+    )
+    best = {
+        "trtune": train_rounds.best("trtune"),
+        "plain": train_rounds.best("plain"),
+        "trtune_predict": predict_rounds.best("trtune"),
+        "plain_predict": predict_rounds.best("plain"),
+    }
     seen = steps * windows_per_step
     return {
         "name": "qa_speed",
@@ -164,6 +181,7 @@ def run(quick: bool = False) -> dict:
         "trtune_predict_questions_per_second": round(n_predict / best["trtune_predict"], 2),
         "plain_predict_questions_per_second": round(n_predict / best["plain_predict"], 2),
         "predict_ratio": round(best["plain_predict"] / best["trtune_predict"], 2),
+        "rounds": {"train": train_rounds.to_dict(), "predict": predict_rounds.to_dict()},
     }
 
 

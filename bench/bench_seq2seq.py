@@ -26,6 +26,9 @@ import torch
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from rounds import alternate  # noqa: E402
+
 TATOEBA = ROOT.parent / "shared" / "data" / "seq2seq" / "tatoeba_en_tr.tsv"
 BATCH, LR, MAX_SOURCE, MAX_TARGET = 32, 2e-3, 64, 64
 PREFIX = "çevir en-tr: "
@@ -154,16 +157,20 @@ def run(quick: bool = False) -> dict:
         "tiny-t5", [PREFIX + a for a, _ in data] + [b for _, b in data]
     )
     per_pair = real_tokens(tokenizer, data)
-    ours, base = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for r in range(rounds):
-            ours.append(train_trtune(tokenizer, data, steps, tmp))
-            base.append(train_baseline(tokenizer, data, steps, tmp))
-            print(f"round {r + 1}: trtune {ours[-1]:.2f} s, baseline {base[-1]:.2f} s", flush=True)
+        timed = alternate(
+            {
+                "trtune": lambda: train_trtune(tokenizer, data, steps, tmp),
+                "baseline": lambda: train_baseline(tokenizer, data, steps, tmp),
+            },
+            n=rounds,
+            label="seq2seq train",
+            seconds_of=lambda side, wall, seconds: seconds,  # train() alone, not the setup
+        )
     tokens = per_pair * BATCH * steps
     return {
         "name": "seq2seq_throughput",
-        "ratio": round(min(base) / min(ours), 2),
+        "ratio": timed.ratio("baseline", "trtune"),
         "target": 1.5,
         "data": name,
         "pairs": n,
@@ -171,10 +178,9 @@ def run(quick: bool = False) -> dict:
         "batch_size": BATCH,
         "real_tokens_per_pair": round(per_pair, 1),
         "padded_tokens_per_pair_baseline": MAX_SOURCE + MAX_TARGET,
-        "trtune_tokens_per_second": round(tokens / min(ours), 1),
-        "baseline_tokens_per_second": round(tokens / min(base), 1),
-        "rounds_trtune_seconds": [round(s, 2) for s in ours],
-        "rounds_baseline_seconds": [round(s, 2) for s in base],
+        "trtune_tokens_per_second": timed.rate("trtune", tokens),
+        "baseline_tokens_per_second": timed.rate("baseline", tokens),
+        "rounds": timed.to_dict(),
     }
 
 

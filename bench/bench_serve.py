@@ -45,6 +45,9 @@ from pathlib import Path
 
 import torch
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rounds import alternate  # noqa: E402
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -166,7 +169,8 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
     """Measure the configurations; returns the JSON-ready result.
 
     The servers run side by side and are driven in alternating rounds (baseline,
-    batched, ...), so that a change in the machine's load during the run falls on all alike.
+    batched, ...; :mod:`rounds`), so that a change in the machine's load during the run falls
+    on all alike; the ratios compare each server's fastest round.
     When ``dtype`` resolves to something other than float32, a third server serves the
     float32 model one request at a time: ``ratio_vs_float32_baseline`` compares against it.
     """
@@ -206,18 +210,27 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
         for name, url in urls.items():  # warm-up: connections, kernels, allocator
             clients.apply(drive, (url, 2 * CONCURRENCY))
             apps[name].state.batcher.stats.batch_sizes.clear()
-        for _ in range(rounds):
-            for name, url in urls.items():
-                got, took = clients.apply(drive, (url, per_round))
-                latencies[name] += got
-                seconds[name] += took
+
+        def serve_round(name: str) -> float:
+            got, took = clients.apply(drive, (urls[name], per_round))
+            latencies[name] += got
+            seconds[name] += took
+            return took
+
+        timed = alternate(
+            {name: (lambda n=name: serve_round(n)) for name in urls},
+            n=rounds,
+            label="serve",
+            seconds_of=lambda name, wall, took: took,
+        )
     results = {
         name: _summary(
             latencies[name], seconds[name], apps[name].state.batcher.stats.to_dict(), size
         )
         for name, (size, _, _) in servers.items()
     }
-    rate = {name: result["requests_per_s"] for name, result in results.items()}
+    # the ratios come from each server's fastest round; the summaries cover all rounds
+    rate = {name: per_round / timed.best(name) for name in servers}
     figures = {
         "name": "serve_batching",
         "ratio": round(rate["batched"] / rate["baseline"], 2),
@@ -229,6 +242,7 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
         "dtype": dtype_name(precision),
         "max_wait_ms": defaults.max_wait_ms,
         "torch_threads": torch.get_num_threads(),
+        "rounds": timed.to_dict(),
     }
     if "baseline_float32" in rate:
         figures["ratio_vs_float32_baseline"] = round(rate["batched"] / rate["baseline_float32"], 2)

@@ -32,6 +32,7 @@ class PackResult:
     packed_fill: float
     static_tokens_per_second: float  # padded to max_length
     static_fill: float
+    rounds: dict | None = None  # seconds per million tokens of every round of each layout
 
     @property
     def speedup(self) -> float:
@@ -116,23 +117,40 @@ def pack_vs_pad(
     max_examples: int | None = 2000,
     device: str = "cpu",
     seed: int = 0,
+    rounds: int = 1,
 ) -> PackResult:
-    """Time ``steps`` training steps on padded and on packed batches of the same data."""
+    """Time ``steps`` training steps on padded and on packed batches of the same data, the
+    layouts in alternating rounds (:mod:`bench.rounds`), each layout's fastest kept."""
+    from bench.rounds import alternate
+
     lm, tokenizer, examples = _prepare(data, model, max_length, max_examples, seed)
-    results = {}
+    layouts, fill = {}, {}
     for mode in ("padded", "packed", "static"):
-        batches = _layout(examples, mode, batch_size, max_length, tokenizer.pad_token_id, seed)
-        cells = sum(b.input_ids.numel() for b in batches)
-        fill = sum(b.tokens for b in batches) / cells
+        layouts[mode] = _layout(
+            examples, mode, batch_size, max_length, tokenizer.pad_token_id, seed
+        )
+        cells = sum(b.input_ids.numel() for b in layouts[mode])
+        fill[mode] = sum(b.tokens for b in layouts[mode]) / cells
+
+    def train(mode: str) -> float:
         torch.manual_seed(seed)
-        results[mode] = (measure_throughput(lm, batches, device, steps), fill)
+        return measure_throughput(lm, layouts[mode], device, steps)
+
+    timed = alternate(
+        {mode: (lambda m=mode: train(m)) for mode in layouts},
+        n=rounds,
+        label="lm layouts (s per 1M tokens)",
+        seconds_of=lambda mode, wall, rate: 1e6 / rate,  # the rounds compare seconds per token
+    )
+    rate = {mode: 1e6 / timed.best(mode) for mode in layouts}
     return PackResult(
-        padded_tokens_per_second=results["padded"][0],
-        packed_tokens_per_second=results["packed"][0],
-        padded_fill=results["padded"][1],
-        packed_fill=results["packed"][1],
-        static_tokens_per_second=results["static"][0],
-        static_fill=results["static"][1],
+        padded_tokens_per_second=rate["padded"],
+        packed_tokens_per_second=rate["packed"],
+        padded_fill=fill["padded"],
+        packed_fill=fill["packed"],
+        static_tokens_per_second=rate["static"],
+        static_fill=fill["static"],
+        rounds=timed.to_dict(),
     )
 
 

@@ -6,6 +6,10 @@
 Each benchmark is a module ``bench/bench_<name>.py`` with ``run(quick: bool) -> dict`` (or a
 list of such dicts) that returns at least ``{"name", "ratio", "target"}`` (ratio
 better-is-higher, both sides measured in the same process) plus whatever figures it measured.
+Its sides run in alternating rounds (``bench/rounds.py``: A, B, A, B, ..., the fastest round
+of each side kept, every round printed and returned under ``rounds``), so that load from
+other jobs does not decide a ratio. The peers (TRL, sentence-transformers) come with the
+``bench`` extra (``pip install -e ".[dev,bench]"``; ``make bench`` installs it).
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 SUITE = [
     ("feature_extraction", "bench_features"),
+    ("features_vs_sentence_transformers", "bench_features_st"),
+    ("predict_bf16_vs_fp32", "bench_predict_dtype"),
+    ("classify_vs_grouped_trainer", "bench_classify_trainer"),
     ("finetune_throughput", "bench_finetune"),
     ("nanogpt_steps", "bench_nanogpt"),
     ("lm_packing", "bench_lm_packing"),
@@ -101,10 +108,12 @@ def write_markdown(results: list[dict], command: str) -> Path:
         )
     path = BENCH / "RESULTS.md"
     previous = path.read_text(encoding="utf-8") if path.exists() else ""
-    gpu = previous.split("## GPU", 1)[1] if "## GPU" in previous else None
+    # the sections written by hand (peers side by side, GPU) stay: everything from the
+    # first "## " heading on
+    kept = previous[previous.index("\n## ") :] if "\n## " in previous else None
     text = "\n".join(lines) + "\n"
-    if gpu is not None:
-        text += "\n## GPU" + gpu
+    if kept is not None:
+        text += kept
     path.write_text(text, encoding="utf-8")
     return path
 

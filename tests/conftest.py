@@ -59,3 +59,14 @@ def browser():
 
     with chromium() as driver:
         yield driver
+
+
+@pytest.fixture(autouse=True)
+def _float32_by_default(monkeypatch):
+    """``--dtype auto`` is bfloat16 on CPUs that multiply it fast (AMX, AVX-512 BF16): tests
+    that compare probabilities with a float32 reference would then depend on the CPU that
+    runs them. Every test sees a CPU without fast bfloat16; the tests of that check patch it
+    themselves (``tests/run/test_run_dtype_option.py`` calls the real one)."""
+    from trtune.run import devices
+
+    monkeypatch.setattr(devices, "cpu_has_bf16_matmul", lambda: False)

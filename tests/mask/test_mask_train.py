@@ -63,7 +63,10 @@ def test_the_folder_trains_a_classifier_a_tagger_and_a_reader(tiny_mask_run):
 
 def test_predict_on_the_trained_folder_from_the_cli(tiny_mask_run):
     out, _ = tiny_mask_run
+    # float32 like the library call below (a subprocess: tests/conftest.py's patch of the
+    # bfloat16 check does not reach it)
     result = run_cli("mask", "predict", "--model", str(out), "--json", "--top-k", "3",
+                     "--dtype", "float32",
                      "Ankara İç Anadolu [MASK] bir şehirdir ve çok güzeldir 5.")  # fmt: skip
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)

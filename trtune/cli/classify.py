@@ -17,7 +17,7 @@ from trtune.cli.console import (
     reporter,
     show_plan,
 )
-from trtune.cli.options import BACKEND_OPTION, RunFlags, settings_command
+from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.tasks.classify.settings import ClassifySettings
 
@@ -102,6 +102,7 @@ def predict(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per text."),
     lang: str | None = _LANG,
     backend: str = BACKEND_OPTION,
+    dtype: str = dtype_option(),
 ) -> None:
     """Label each text and show the probability of every label."""
     from trtune.i18n import say
@@ -112,7 +113,7 @@ def predict(
 
     items = _read_texts(texts or [], file, text_col)
     quiet_transformers()
-    classifier = load_classifier(model, backend=backend)
+    classifier = load_classifier(model, dtype=dtype, backend=backend)
     title = say(MESSAGES, "predicting", cli_lang(lang))
     predictions = map_in_chunks(items, classifier.predict, reporter(lang=lang), title)
     note_random_init(read_record(model), lang, to_stderr=True)
@@ -138,6 +139,7 @@ def evaluate(
     label_map: str | None = _LABEL_MAP,
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
     backend: str = BACKEND_OPTION,
+    dtype: str = dtype_option(),
 ) -> None:
     """Accuracy, macro-F1 and per-class scores of a saved classifier on a labelled file."""
     from trtune.data import parse_label_map
@@ -153,6 +155,7 @@ def evaluate(
         label_col,
         parse_label_map(label_map) if label_map else None,
         reporter(),
+        dtype=dtype,
         backend=backend,
     )
     for warning in metrics["warnings"]:

@@ -899,6 +899,10 @@ HELP: dict[str, dict[str, str]] = {
         "en": "dynamic-per-channel, dynamic, dynamic-float-tail (last layer and head in float) or static (calibrated on the check texts).",
         "tr": "dynamic-per-channel, dynamic, dynamic-float-tail (son katman ve baş float olarak kalır) ya da static (denetim metinleriyle kalibre edilir).",
     },
+    "dtype": {
+        "en": "Number format of the network: auto (bfloat16 on a GPU and on a CPU that multiplies bfloat16 matrices fast: AMX or AVX-512 BF16; else float32), float32, bfloat16.",
+        "tr": "Ağın sayı biçimi: auto (GPU'da ve bfloat16 matrisleri hızlı çarpan bir CPU'da, yani AMX ya da AVX-512 BF16 ile bfloat16; değilse float32), float32, bfloat16.",
+    },
     "default.tiny": {"en": "tiny presets", "tr": "küçük hazır modeller"},
     "default.architecture": {"en": "by architecture", "tr": "mimariye göre"},
     "default.task": {"en": "by task", "tr": "göreve göre"},

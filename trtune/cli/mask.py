@@ -9,7 +9,7 @@ import sys
 import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
-from trtune.cli.options import RunFlags, settings_command
+from trtune.cli.options import RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.mask.messages import MESSAGES
@@ -106,6 +106,7 @@ def predict(
     lang: str | None = typer.Option(
         None, "--lang", help="Language of the output: tr or en (TRTUNE_LANG, locale)."
     ),
+    dtype: str = dtype_option(),
 ) -> None:
     """The most probable words for each blank, with their probabilities."""
     from trtune.infer.mask import load_filler
@@ -115,7 +116,7 @@ def predict(
         raise UserError(f"--top-k must be between 1 and {MAX_TOP_K}, got {top_k}")
     items = _read_texts(texts or [], file, text_col, language)
     quiet_transformers()
-    filler = load_filler(model)
+    filler = load_filler(model, dtype=dtype)
     results = filler.fill(items, top_k)
     if as_json:
         for result in results:

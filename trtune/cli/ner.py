@@ -16,7 +16,7 @@ from trtune.cli.console import (
     reporter,
     show_plan,
 )
-from trtune.cli.options import BACKEND_OPTION, RunFlags, settings_command
+from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.ner.messages import MESSAGES
@@ -95,6 +95,7 @@ def predict(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per text."),
     lang: str | None = _LANG,
     backend: str = BACKEND_OPTION,
+    dtype: str = dtype_option(),
 ) -> None:
     """Find the entities of each text: type, character offsets, text and score."""
     from trtune.infer.ner import load_tagger
@@ -102,7 +103,7 @@ def predict(
     items = _read_texts(texts or [], file)
     language = cli_lang(lang)
     quiet_transformers()
-    results = load_tagger(model, backend=backend).predict(items)
+    results = load_tagger(model, dtype=dtype, backend=backend).predict(items)
     if as_json:
         for result in results:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -127,6 +128,7 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
     lang: str | None = _LANG,
     backend: str = BACKEND_OPTION,
+    dtype: str = dtype_option(),
 ) -> None:
     """Entity precision, recall and F1 (strict IOB2) of a saved tagger on a NER file."""
     from trtune.run.settings import split_list
@@ -138,7 +140,7 @@ def evaluate(
     quiet_transformers()
     names = split_list(tag_names) if tag_names else None
     metrics = evaluate_folder(
-        model, data[0] if len(data) == 1 else list(data), names, backend=backend
+        model, data[0] if len(data) == 1 else list(data), names, dtype, backend=backend
     )
     if metrics["unknown_types"]:
         warning = say(

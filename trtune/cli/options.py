@@ -33,6 +33,19 @@ BACKEND_OPTION = typer.Option(
 
 _ALIAS_PREFIX = "alias__"
 
+# ``--dtype`` of every prediction and evaluation command (resolved by
+# ``trtune.run.devices.resolve_dtype`` for batched work on the chosen device).
+DTYPE_CHOICES = ("auto", "float32", "bfloat16")
+DTYPE_HELP = (
+    "Number format of the network: auto (bfloat16 on a GPU and on a CPU that multiplies "
+    "bfloat16 matrices fast: AMX or AVX-512 BF16; else float32), float32, bfloat16."
+)
+
+
+def dtype_option() -> Any:
+    """The ``--dtype auto|float32|bfloat16`` option of a prediction command (default auto)."""
+    return typer.Option("auto", "--dtype", help=DTYPE_HELP, metavar="|".join(DTYPE_CHOICES))
+
 
 @dataclass(frozen=True)
 class RunFlags:

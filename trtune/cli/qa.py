@@ -8,7 +8,7 @@ import json
 import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
-from trtune.cli.options import BACKEND_OPTION, RunFlags, settings_command
+from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.qa.messages import MESSAGES
@@ -82,6 +82,7 @@ def predict(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per question."),
     lang: str | None = _LANG,
     backend: str = BACKEND_OPTION,
+    dtype: str = dtype_option(),
 ) -> None:
     """Answer each question with a span of the context (its characters and score)."""
     from trtune.infer.qa import load_qa_model
@@ -90,7 +91,7 @@ def predict(
     if not [q for q in questions if q.strip()]:
         raise UserError("give at least one question")
     quiet_transformers()
-    answers = load_qa_model(model, backend=backend).predict(
+    answers = load_qa_model(model, dtype=dtype, backend=backend).predict(
         list(questions), [text] * len(questions)
     )
     for question, answer in zip(questions, answers, strict=True):
@@ -117,6 +118,7 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the metrics object as JSON."),
     lang: str | None = _LANG,
     backend: str = BACKEND_OPTION,
+    dtype: str = dtype_option(),
 ) -> None:
     """Exact match and F1 of a saved QA model on a file (Turkish and SQuAD normalisation)."""
     from trtune.tasks.qa.evaluate import evaluate_folder
@@ -124,7 +126,9 @@ def evaluate(
     if not data:
         raise UserError("--data is required (SQuAD JSON or a table with context, question, answer)")
     quiet_transformers()
-    metrics = evaluate_folder(model, data, context_col, question_col, answer_col, backend=backend)
+    metrics = evaluate_folder(
+        model, data, context_col, question_col, answer_col, dtype, backend=backend
+    )
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return

@@ -29,7 +29,7 @@ from trtune.errors import UserError
 from trtune.infer.attention import AttentionMap, attention_forward
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.microbatch import INFERENCE_CALL_COST, inference_parts  # noqa: F401 (re-exported)
 from trtune.run.models import load_model, load_tokenizer, resolve_model
 from trtune.tasks.classify.baseline import TFIDF_JSON, TfidfClassifier
@@ -189,15 +189,17 @@ def _load_features(
 def load_classifier(
     folder: str | Path,
     device: torch.device | str = "auto",
-    dtype: torch.dtype = torch.float32,
+    dtype: torch.dtype | str = torch.float32,
     attention: str | None = None,
     backend: str = "auto",
 ) -> _Predictor:
     """Load the classifier saved in ``folder`` (any method); see the module docstring. Its
     network runs on ``device`` (``auto``: a CUDA GPU when there is one, as in training) in
-    ``dtype``; TF-IDF always on the CPU in float64. ``attention="eager"`` lets a transformers
-    classifier (or a ``features`` head's encoder) return its attention weights. An ONNX export
-    runs with onnxruntime on the CPU (``backend``: see :mod:`trtune.infer.onnx_backend`).
+    ``dtype`` (a ``--dtype`` name such as ``auto`` is resolved for batched prediction on
+    that device: :func:`~trtune.run.devices.resolve_dtype`); TF-IDF always on the CPU in
+    float64. ``attention="eager"`` lets a transformers classifier (or a ``features`` head's
+    encoder) return its attention weights. An ONNX export runs with onnxruntime on the CPU
+    (``backend``: see :mod:`trtune.infer.onnx_backend`).
 
     Raises:
         UserError: ``folder`` is not a folder written by ``classify train``.
@@ -209,6 +211,7 @@ def load_classifier(
         model, tokenizer, record = load_onnx_folder(folder, "classify")
         return TransformersClassifier(model, tokenizer, trained_max_length(record))
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     if (folder / HEAD_JSON).is_file():
         return _load_features(folder, device, dtype, attention)
     if (folder / TFIDF_JSON).is_file() and not (folder / "config.json").is_file():

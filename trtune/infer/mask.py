@@ -19,7 +19,7 @@ import torch
 
 from trtune.errors import UserError
 from trtune.infer.kinds import FolderInfo, inspect_folder, load_model_folder
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.models import load_tokenizer, resolve_model
 from trtune.tasks.mask.head import check_mask_token, load_masked_lm, logits_at
 
@@ -169,18 +169,20 @@ def _mask_folder(info: FolderInfo) -> bool:
 def load_filler(
     model: str | Path,
     device: torch.device | str = "cpu",
-    dtype: torch.dtype = torch.float32,
+    dtype: torch.dtype | str = torch.float32,
     trust_remote_code: bool = False,
     max_length: int | None = None,
 ) -> MaskFiller:
     """A :class:`MaskFiller` for a masked-LM folder or Hub name; ``max_length`` overrides
-    the length limit the folder's run recorded.
+    the length limit the folder's run recorded; a ``--dtype`` name as ``dtype`` is resolved by
+    :func:`~trtune.run.devices.resolve_dtype`.
 
     Raises:
         UserError: no such model; its tokenizer has no mask token; or it has no masked-LM
             head (a bare encoder: run ``mask train`` first).
     """
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     path = Path(model)
     if path.is_dir():
         info = inspect_folder(path)

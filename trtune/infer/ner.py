@@ -24,7 +24,7 @@ import torch
 from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.microbatch import inference_parts
 from trtune.tasks.ner.encode import NO_WORD, Aligned, align, require_fast
 from trtune.tasks.ner.tags import OUTSIDE, repair, spans
@@ -227,11 +227,12 @@ def trained_max_length(record: dict, default: int = DEFAULT_MAX_LENGTH) -> int:
 def load_tagger(
     folder: str | Path,
     device: torch.device | str = "auto",
-    dtype: torch.dtype = torch.float32,
+    dtype: torch.dtype | str = torch.float32,
     backend: str = "auto",
 ) -> EntityTagger:
     """Load the tagger saved in ``folder`` (a full model or a LoRA adapter) on ``device``
-    (``auto``: a CUDA GPU when there is one) in ``dtype``; an ONNX export with onnxruntime
+    (``auto``: a CUDA GPU when there is one) in ``dtype`` (a ``--dtype`` name is resolved by
+    :func:`~trtune.run.devices.resolve_dtype`); an ONNX export with onnxruntime
     (``backend``: see :mod:`trtune.infer.onnx_backend`).
 
     Raises:
@@ -244,6 +245,7 @@ def load_tagger(
     if info.task not in (None, "ner"):
         raise UserError(f"this folder holds a {info.task} model, not a NER tagger", file=folder)
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     model, tokenizer = load_model_folder(info, device=device, dtype=dtype)
     if not hasattr(model.config, "id2label") or len(model.config.id2label) < 2:
         raise UserError("the model has no tag names (config id2label)", file=folder)

@@ -24,7 +24,7 @@ from trtune.infer.classify import inference_parts
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.infer.spans import QaAnswer, best_answer
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.tasks.qa.windows import Windows, encode_windows, long_questions, question_limit
 
 DEFAULTS = {"max_length": 384, "doc_stride": 128, "max_answer_length": 30, "n_best": 12}
@@ -165,11 +165,12 @@ def search_settings(record: dict) -> dict:
 def load_qa_model(
     folder: str | Path,
     device: torch.device | str = "auto",
-    dtype: torch.dtype = torch.float32,
+    dtype: torch.dtype | str = torch.float32,
     backend: str = "auto",
 ) -> QaPredictor:
-    """Load the QA model saved in ``folder`` (full model or LoRA adapter) on ``device``, or
-    an ONNX export with onnxruntime (``backend``: see :mod:`trtune.infer.onnx_backend`).
+    """Load the QA model saved in ``folder`` (full model or LoRA adapter) on ``device`` in
+    ``dtype`` (a ``--dtype`` name is resolved by :func:`~trtune.run.devices.resolve_dtype`),
+    or an ONNX export with onnxruntime (``backend``: see :mod:`trtune.infer.onnx_backend`).
 
     Raises:
         UserError: ``folder`` holds no model, or one of another task.
@@ -184,6 +185,7 @@ def load_qa_model(
         what = f"a {info.task} model" if info.task else "no question-answering head"
         raise UserError(f"this folder holds {what}, not a QA model", file=folder)
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     model, tokenizer = load_model_folder(info, device=device, dtype=dtype)
     predictor = QaPredictor(model, tokenizer, **search_settings(info.record))
     predictor.record = info.record

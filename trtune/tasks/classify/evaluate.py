@@ -19,16 +19,19 @@ def evaluate_folder(
     label_col: str | None = None,
     label_map: dict[str, str] | None = None,
     reporter: Reporter | None = None,
+    dtype: str = "float32",
     backend: str = "auto",
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the classifier in ``model_dir`` on every row of
     ``data`` (a file, a label folder, ``FILE:LABEL`` or a list: see ``load_labeled``), with
-    ``warnings`` about data too small to trust; ``backend`` as in ``load_classifier``.
+    ``warnings`` about data too small to trust. ``dtype``: the network's number format, a
+    ``--dtype`` name (``auto``: see :func:`~trtune.run.devices.resolve_dtype`); ``backend``
+    as in ``load_classifier``.
 
     Raises:
         UserError: the file holds labels the classifier does not know.
     """
-    classifier = load_classifier(model_dir, backend=backend)
+    classifier = load_classifier(model_dir, dtype=dtype, backend=backend)
     labelled = load_labeled(data, text_col, label_col, label_map, min_classes=1)
     unknown = sorted(set(labelled.labels) - set(classifier.labels))
     if unknown:

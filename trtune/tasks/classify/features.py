@@ -132,23 +132,22 @@ def extract_features(
             them, so that texts x longest stays under this (``None``: no cap).
     """
     model = model.to(device).eval()
-    lengths = [
-        len(ids)
-        for ids in tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
-    ]
+    # Tokenized once; each batch is padded from these ids (the second tokenization this
+    # replaces was small: 0.2 s for 600 reviews against about 57 s of MiniLM under load).
+    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
+    lengths = [len(ids) for ids in encoded["input_ids"]]
     order = list(range(len(texts)))
     if sort_by_length:
         order.sort(key=lambda i: -lengths[i])
     out: torch.Tensor | None = None
     done = 0
+    pad_to = {"padding": "max_length", "max_length": max_length} if padding == "max_length" else {}
     with torch.inference_mode():
         for index in _batches(order, lengths, batch_size, max_batch_tokens, sort_by_length):
-            batch = tokenizer(
-                [texts[i] for i in index],
-                truncation=True,
-                max_length=max_length,
-                padding=padding,
+            batch = tokenizer.pad(
+                {key: [values[i] for i in index] for key, values in encoded.items()},
                 return_tensors="pt",
+                **pad_to,
             ).to(device)
             hidden = model(**batch).last_hidden_state  # (B, T, H)
             vectors = pool(hidden.float(), batch["attention_mask"], pooling).cpu()  # (B, H)

@@ -13,13 +13,16 @@ def evaluate_folder(
     model_dir: str | Path,
     data: str | list[str],
     tag_names: list[str] | None = None,
+    dtype: str = "float32",
     backend: str = "auto",
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the tagger in ``model_dir`` on every sentence of
     ``data``, with ``n`` (sentences), the data's drop report and ``unknown_types``: entity
     types of the file the model has no tag for (it cannot find them; they count as missed).
+    ``dtype``: the network's number format, a ``--dtype`` name (``auto``: see
+    :func:`~trtune.run.devices.resolve_dtype`).
     """
-    tagger = load_tagger(model_dir, backend=backend)
+    tagger = load_tagger(model_dir, dtype=dtype, backend=backend)
     labelled = load_ner_data(data, tag_names)
     gold = [list(s.tags) for s in labelled.sentences]
     predicted = tagger.tag_sentences([list(s.words) for s in labelled.sentences])

@@ -16,16 +16,18 @@ def evaluate_folder(
     context_col: str | None = None,
     question_col: str | None = None,
     answer_col: str | None = None,
+    dtype: str = "float32",
     backend: str = "auto",
 ) -> dict:
     """Metrics (as in ``metrics.json``) of the model in ``model_dir`` on every question of
     ``data``, with the baseline (at the span length its run chose) beside them and the
-    file's drop report.
+    file's drop report. ``dtype``: the network's number format, a ``--dtype`` name
+    (``auto``: see :func:`~trtune.run.devices.resolve_dtype`).
 
     Raises:
         UserError: not a QA folder, or an unusable file.
     """
-    predictor = load_qa_model(model_dir, backend=backend)
+    predictor = load_qa_model(model_dir, dtype=dtype, backend=backend)
     found = load_qa(data, context_col, question_col, answer_col)
     questions = [e.question for e in found.examples]
     contexts = [e.context for e in found.examples]
