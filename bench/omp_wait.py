@@ -1,14 +1,15 @@
-"""OpenMP wait policy: do trtune's ``OMP_WAIT_POLICY=PASSIVE`` default cost anything on a quiet
-machine, and what does it save on a shared one?
+"""OpenMP's wait between parallel regions: how much does spinning cost when other jobs share
+the cores, and what does a shorter spin or none cost on a quiet machine?
 
-    python bench/omp_wait.py [--rounds 3] [--load 0]
+    python bench/omp_wait.py [--rounds 3] [--load 0] [--policies default,PASSIVE,spin=10000]
 
-Each side runs in a fresh child process (the policy is read when PyTorch loads OpenMP), the
-sides alternate (PASSIVE, ACTIVE-by-default, PASSIVE, ...) and the fastest round of each is
-kept. ``--load N`` starts N busy-looping processes beside them, as another job on the same
-cores would. Workloads: a training step of a tiny T5 (many small operations), a MiniLM-size
-BERT forward pass at batch 16 x 128 tokens (large matrix products) and a training step of
-the same BERT.
+Each policy runs in a fresh child process (OpenMP reads it when PyTorch loads it):
+``default`` (GNU OpenMP spins 300,000 times, then sleeps), ``PASSIVE`` (never spins) and
+``spin=N`` (``GOMP_SPINCOUNT=N``; trtune's default is 10000). The policies alternate round
+by round and the fastest round of each is kept. ``--load N`` starts N busy-looping Python
+processes beside them; run two PyTorch jobs beside it to see OpenMP against OpenMP, the case
+that hurts. Workloads: a training step of a tiny T5 (many small operations), a MiniLM-size
+BERT forward pass at batch 16 x 128 tokens and a training step of the same BERT.
 """
 
 from __future__ import annotations
@@ -52,10 +53,15 @@ print(json.dumps({"tiny_t5_step_ms": timed(t5_step, 10), "bert_forward_ms": time
 """
 
 
-def side(policy: str | None) -> dict:
+def side(policy: str) -> dict:
+    """One child run under ``policy``: ``PASSIVE``, ``default`` or ``spin=N`` (GNU OpenMP's
+    ``GOMP_SPINCOUNT``: spin N times, then sleep)."""
     # An empty value keeps any ``setdefault`` (trtune's, a sitecustomize) from filling it in,
     # and OpenMP then uses its built-in default (spin for a while, then sleep).
-    env = dict(os.environ, OMP_WAIT_POLICY=policy or "")
+    env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE" if policy == "PASSIVE" else "")
+    env.pop("GOMP_SPINCOUNT", None)
+    if policy.startswith("spin="):
+        env["GOMP_SPINCOUNT"] = policy.removeprefix("spin=")
     out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(out.stderr[-2000:])
@@ -71,22 +77,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--load", type=int, default=0, help="busy processes beside the sides")
+    parser.add_argument("--policies", default="PASSIVE,default", help="comma-separated")
     args = parser.parse_args()
     spinners = [multiprocessing.Process(target=_spin, daemon=True) for _ in range(args.load)]
     for p in spinners:
         p.start()
-    rounds: dict[str, list[dict]] = {"PASSIVE": [], "default": []}
+    policies = args.policies.split(",")
+    rounds: dict[str, list[dict]] = {p: [] for p in policies}
     try:
         for r in range(args.rounds):
-            for name, policy in (("PASSIVE", "PASSIVE"), ("default", None)):
-                rounds[name].append(side(policy))
+            for name in policies:
+                rounds[name].append(side(name))
                 print(f"round {r + 1} {name}: {json.dumps(rounds[name][-1])}", flush=True)
     finally:
         for p in spinners:
             p.terminate()
     best = {n: {k: min(r[k] for r in rs) for k in rs[0]} for n, rs in rounds.items()}
-    ratio = {k: round(best["default"][k] / best["PASSIVE"][k], 2) for k in best["PASSIVE"]}
-    print(json.dumps({"load": args.load, "best_ms": best, "default_over_passive": ratio}))
+    first = policies[0]
+    ratio = {n: {k: round(best[n][k] / best[first][k], 2) for k in best[n]} for n in policies}
+    print(json.dumps({"load": args.load, "best_ms": best, f"time_over_{first}": ratio}))
 
 
 if __name__ == "__main__":

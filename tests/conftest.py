@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import trtune  # noqa: F401  (before any torch import: it sets the OpenMP wait policy)
+import trtune  # noqa: F401  (before any torch import: it sets OpenMP's spin count)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"

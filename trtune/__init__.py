@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 
-# PyTorch's OpenMP threads spin while they wait for work. When anything else runs on the same
-# cores (a browser, a second job, CI neighbours), spinning threads steal each other's time:
-# measured on 2 shared cores, a tiny T5 training step took 6.9 s with the default policy and
-# 0.24 s with PASSIVE (bench/omp_wait.py). OpenMP reads the setting when PyTorch loads it, so
-# this only applies when trtune is imported before torch (the CLI always is); a value the user
-# set is kept.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# PyTorch's OpenMP threads spin while they wait for work (GNU OpenMP: 300,000 spins). When
+# another job shares the cores, spinning threads steal each other's time. bench/omp_wait.py on
+# 2 cores, beside two other PyTorch jobs: a training step took 1.6-1.8x longer with the default
+# than with a short spin (GOMP_SPINCOUNT=10000, then sleep); on a quiet machine the short spin
+# cost nothing measurable, while OMP_WAIT_POLICY=PASSIVE (never spin) cost up to 1.6x.
+# OpenMP reads this when PyTorch loads it, so it applies when trtune is imported before torch
+# (the CLI always is); a wait policy or spin count the user set is kept.
+if "OMP_WAIT_POLICY" not in os.environ:
+    os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 __version__ = "0.1.0"
 
