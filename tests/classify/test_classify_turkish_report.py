@@ -25,3 +25,11 @@ def test_a_turkish_run_says_everything_in_turkish(tmp_path):
     english = run_cli(*args[:-1], str(tmp_path / "en"), "--lang", "en")
     assert "tfidf: accuracy" in english.stdout
     assert "Per class (test)" in (tmp_path / "en" / "report.html").read_text(encoding="utf-8")
+    evaluated = run_cli(
+        "classify", "eval", "--model", str(out), "--data", str(SAMPLE), "--lang", "tr"
+    )
+    assert evaluated.returncode == 0, evaluated.stderr
+    assert "doğruluk" in evaluated.stdout and "360 metin" in evaluated.stdout
+    for word in ("kesinlik", "duyarlılık", "destek", "olumlu", "olumsuz"):
+        assert word in evaluated.stdout, word
+    assert "precision" not in evaluated.stdout

@@ -138,6 +138,7 @@ def evaluate(
     label_col: str | None = _LABEL_COL,
     label_map: str | None = _LABEL_MAP,
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    lang: str | None = _LANG,
     backend: str = BACKEND_OPTION,
     dtype: str = dtype_option(),
 ) -> None:
@@ -154,7 +155,7 @@ def evaluate(
         text_col,
         label_col,
         parse_label_map(label_map) if label_map else None,
-        reporter(),
+        reporter(lang=lang),
         dtype=dtype,
         backend=backend,
     )
@@ -163,17 +164,18 @@ def evaluate(
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return
-    console.print(
-        f"accuracy {metrics['accuracy']:.4f}  macro-F1 {metrics['macro_f1']:.4f}  "
-        f"({metrics['n']} texts)",
-        markup=False,
-    )
     from trtune.data.label_names import display_label
+    from trtune.i18n import say
+    from trtune.tasks.classify.messages import MESSAGES
 
-    table = RichTable("label", "precision", "recall", "F1", "support")
+    language = cli_lang(lang)
+    line = say(MESSAGES, "eval_result", language, **metrics)
+    console.print(line, markup=False)
+    columns = ("col.label", "col.precision", "col.recall", "F1", "col.support")
+    table = RichTable(*(say(MESSAGES, c, language) if "." in c else c for c in columns))
     for label, v in metrics["per_class"].items():
         table.add_row(
-            display_label(label, cli_lang()),
+            display_label(label, language),
             f"{v['precision']:.4f}",
             f"{v['recall']:.4f}",
             f"{v['f1']:.4f}",

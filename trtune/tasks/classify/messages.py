@@ -76,4 +76,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "row.dropped": {"tr": "atılan", "en": "dropped"},
     "row.labels": {"tr": "etiketler", "en": "labels"},
     "row.split": {"tr": "bölümler", "en": "split"},
+    "eval_result": {
+        "tr": "doğruluk {accuracy:.4f}  makro-F1 {macro_f1:.4f}  ({n} metin)",
+        "en": "accuracy {accuracy:.4f}  macro-F1 {macro_f1:.4f}  ({n} texts)",
+    },
+    "col.precision": {"tr": "kesinlik", "en": "precision"},
+    "col.recall": {"tr": "duyarlılık", "en": "recall"},
+    "col.support": {"tr": "destek", "en": "support"},
 }
