@@ -106,8 +106,16 @@ def build_base(folder: Path, examples: int) -> None:
 
 
 def _peak_mib() -> float:
+    """This process's peak resident memory. Linux's ``ru_maxrss`` survives ``exec``: a child
+    started by a parent holding 5 GB reports at least 5 GB whatever it used itself, so the
+    address space's own high-water mark (``VmHWM``, fresh after ``exec``) is read instead."""
     import resource
 
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)  # kB -> MiB
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
