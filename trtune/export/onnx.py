@@ -23,10 +23,10 @@ from trtune.export.onnx_check import CheckResult, check_texts, compare
 from trtune.export.onnx_graph import INT8_METHODS, OPSET, TASK_OUTPUTS, export_graph, quantize_int8
 from trtune.export.onnx_messages import MESSAGES
 from trtune.i18n import say
-from trtune.infer.kinds import ONNX_KIND, inspect_folder, load_model_folder
+from trtune.infer.kinds import ONNX_KIND, FolderInfo, inspect_folder, load_model_folder
 from trtune.infer.onnx_backend import ONNX_FILE, OnnxModel, require_onnxruntime
 from trtune.run.outdir import atomic_write_json, prepare_out_dir, removed_if_left_empty
-from trtune.run.progress import Reporter
+from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.record import RECORD_FILE, versions
 
 FLOAT_TOLERANCE = 1e-4  # largest probability difference of a float32 export
@@ -142,8 +142,8 @@ def export_onnx(
     require_onnxruntime()
     if quantize not in (None, "int8"):
         raise UserError(f"--quantize must be int8, not {quantize!r}")
+    reporter = silent_if_none(reporter)
     info = _encoder_info(model_dir)
-    lang = reporter.lang if reporter is not None else "en"
     texts, source = check_texts(check_file, info.record)
     out = Path(out_dir)
     with removed_if_left_empty(out):
@@ -153,30 +153,41 @@ def export_onnx(
         staging.mkdir()
         try:
             model, tokenizer = _load_float_model(info)
-            if reporter is not None:
-                reporter.line(say(MESSAGES, "exporting", lang, task=info.task, kind=info.kind))
-            export_graph(model, tokenizer, info.task, staging / ONNX_FILE, texts)
-            if quantize == "int8":
-                if reporter is not None:
-                    reporter.line(say(MESSAGES, "quantizing", lang, method=int8_method))
-                float_graph = staging / "model.float.onnx"
-                os.replace(staging / ONNX_FILE, float_graph)
-                quantize_int8(float_graph, staging / ONNX_FILE, int8_method, tokenizer, texts)
-                float_graph.unlink()
+            _write_graph(model, tokenizer, info, staging, texts, quantize, int8_method, reporter)
             _write_side_files(model, tokenizer, staging)
             atomic_write_json(staging / RECORD_FILE, {"kind": ONNX_KIND, "task": info.task})
             max_length = int(info.model_info.get("max_length") or 128)
             check = compare(
                 model, OnnxModel(staging), tokenizer, info.task, texts, source, max_length
             )
-            if reporter is not None:
-                reporter.line(_check_line(check, lang))
+            reporter.line(_check_line(check, reporter.lang))
             _verdict(check, quantize == "int8", tolerance, max_changed)
             atomic_write_json(staging / RECORD_FILE, _record(info, model, quantize, check))
             os.replace(staging, out)  # out is the empty folder prepare_out_dir made
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return OnnxExport(out, info.task, quantize, check)
+
+
+def _write_graph(
+    model: torch.nn.Module,
+    tokenizer,
+    info: FolderInfo,
+    staging: Path,
+    texts: list[str],
+    quantize: str | None,
+    int8_method: str,
+    reporter: Reporter,
+) -> None:
+    """``staging/model.onnx``: the float32 graph of ``info``'s model, or its int8 quantisation."""
+    reporter.line(say(MESSAGES, "exporting", reporter.lang, task=info.task, kind=info.kind))
+    export_graph(model, tokenizer, info.task, staging / ONNX_FILE, texts)
+    if quantize == "int8":
+        reporter.line(say(MESSAGES, "quantizing", reporter.lang, method=int8_method))
+        float_graph = staging / "model.float.onnx"
+        os.replace(staging / ONNX_FILE, float_graph)
+        quantize_int8(float_graph, staging / ONNX_FILE, int8_method, tokenizer, texts)
+        float_graph.unlink()
 
 
 def _check_line(check: CheckResult, lang: str) -> str:
