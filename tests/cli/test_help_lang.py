@@ -60,10 +60,11 @@ def _tree() -> list[tuple[str, bool, str]]:
 
 
 def test_every_group_command_and_option_has_turkish_help():
-    """A new or reworded English help string needs its entry in trtune/cli/help_text.py."""
+    """A new or reworded English help string needs its entry in trtune/cli/help_text_*.py."""
     translate = Translator(HELP)
     missing = [f"{path}: {text!r}" for path, _, text in _tree() if translate(text) == text]
-    assert not missing, "no Turkish in trtune/cli/help_text.py for:\n" + "\n".join(missing)
+    where = "trtune/cli/help_text_*.py (by command group)"
+    assert not missing, f"no Turkish in {where} for:\n" + "\n".join(missing)
 
 
 def test_every_help_entry_is_used_and_its_english_is_unique():

@@ -2,6 +2,7 @@
 
 The help strings stay English where they are written (docstrings, ``typer.Option(help=...)``,
 ``setting(help, ...)``); their Turkish lives in one table, ``trtune/cli/help_text.py``
+(built from ``help_text_*.py``, one part per group of commands)
 (``{key: {"tr": ..., "en": ...}}``, checked by ``tests/test_i18n_tables.py``). When the
 language is Turkish, :class:`HelpGroup` (the root command's class) swaps every help string of
 the command tree for its Turkish entry just before click parses the arguments, so ``--help``,
