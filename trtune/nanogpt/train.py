@@ -242,34 +242,12 @@ def _train(config: TrainConfig, console: Console, lang: str = "en") -> dict:
         title = say(MESSAGES, "training", lang)
         bar = progress.add_task(title, total=config.steps, completed=state.step, info="")
         while state.step < config.steps and not state.done:
-            # 1. learning rate for this step
-            lr = lr_at(state.step, config)
-            for group in optimizer.param_groups:
-                group["lr"] = lr
-            # 2. a batch: sorted-sequence examples or random windows of text
-            if text is None:
-                rows = torch.randint(len(train_inputs), (config.batch_size,), generator=sampler)
-                x, y = sort.make_example(train_inputs[rows])  # (B, 11) each
-            else:
-                x, y = text_batch(text.train, config.block_size, config.batch_size, sampler)
-            # 3. forward, loss, backward, clip, step
-            _, loss = model(x, y)
-            if not torch.isfinite(loss):
-                raise NumericalFault(
-                    f"loss became {loss.item()} at step {state.step + 1}; the last good "
-                    f"checkpoint is kept in {checkpoint_path(config.out_dir)}"
-                )
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
-            if not torch.isfinite(grad_norm):
-                raise NumericalFault(f"gradient became {float(grad_norm)} at step {state.step + 1}")
-            optimizer.step()
+            loss = _step(model, optimizer, config, state.step, text, train_inputs, sampler)
             state.step += 1
             # 4. evaluate now and then; stop early once sorting is perfect
-            info = f"loss {loss.item():.4f}"
+            info = f"loss {loss:.4f}"
             if state.step % config.eval_every == 0 or state.step == config.steps:
-                record = {"step": state.step, "loss": loss.item(), **_evaluate(model, config, text)}
+                record = {"step": state.step, "loss": loss, **_evaluate(model, config, text)}
                 state.history.append(record)
                 if record.get("exact_all") == 729 and state.steps_to_100 is None:
                     state.steps_to_100 = state.step
@@ -289,6 +267,46 @@ def _train(config: TrainConfig, console: Console, lang: str = "en") -> dict:
     state.sampler_state = sampler.get_state()
     save_checkpoint(config.out_dir, model, optimizer, state)
     return _finish(model, config, state, text, console, lang)
+
+
+def _step(
+    model: GPT,
+    optimizer: torch.optim.Optimizer,
+    config: TrainConfig,
+    step: int,
+    text: TextData | None,
+    train_inputs: torch.Tensor,
+    sampler: torch.Generator,
+) -> float:
+    """One optimiser step (the loop's steps 1-3); returns the batch's loss.
+
+    Raises:
+        NumericalFault: the loss or the gradient norm is not finite.
+    """
+    # 1. learning rate for this step
+    lr = lr_at(step, config)
+    for group in optimizer.param_groups:
+        group["lr"] = lr
+    # 2. a batch: sorted-sequence examples or random windows of text
+    if text is None:
+        rows = torch.randint(len(train_inputs), (config.batch_size,), generator=sampler)
+        x, y = sort.make_example(train_inputs[rows])  # (B, 11) each
+    else:
+        x, y = text_batch(text.train, config.block_size, config.batch_size, sampler)
+    # 3. forward, loss, backward, clip, step
+    _, loss = model(x, y)
+    if not torch.isfinite(loss):
+        raise NumericalFault(
+            f"loss became {loss.item()} at step {step + 1}; the last good "
+            f"checkpoint is kept in {checkpoint_path(config.out_dir)}"
+        )
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+    if not torch.isfinite(grad_norm):
+        raise NumericalFault(f"gradient became {float(grad_norm)} at step {step + 1}")
+    optimizer.step()
+    return loss.item()
 
 
 def _scores(result: sort.ExactMatch) -> dict:
