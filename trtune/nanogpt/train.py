@@ -23,13 +23,14 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from trtune import __version__
-from trtune.errors import NumericalFault, UserError
+from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.nanogpt import sort
 from trtune.nanogpt.checkpoint import TrainState, checkpoint_path, load_checkpoint, save_checkpoint
 from trtune.nanogpt.hf import save_pretrained
 from trtune.nanogpt.messages import MESSAGES
 from trtune.nanogpt.model import GPT, preset
+from trtune.nanogpt.step import optimizer_step
 from trtune.nanogpt.text import TextData, read_text, text_batch
 from trtune.run.outdir import atomic_write_json, removed_if_left_empty
 
@@ -233,16 +234,14 @@ def _train(config: TrainConfig, console: Console, lang: str = "en") -> dict:
 
     model.train()
     started = time.perf_counter() - state.seconds
-    columns = [
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[info]}"),
-    ]
-    with Progress(*columns, TimeElapsedColumn(), console=console, transient=False) as progress:
+    with _progress(console) as progress:
         title = say(MESSAGES, "training", lang)
         bar = progress.add_task(title, total=config.steps, completed=state.step, info="")
         while state.step < config.steps and not state.done:
-            loss = _step(model, optimizer, config, state.step, text, train_inputs, sampler)
+            lr = lr_at(state.step, config)  # steps 1-3: trtune/nanogpt/step.py
+            loss = optimizer_step(
+                model, optimizer, config, state.step, lr, text, train_inputs, sampler
+            )
             state.step += 1
             # 4. evaluate now and then; stop early once sorting is perfect
             info = f"loss {loss:.4f}"
@@ -269,44 +268,11 @@ def _train(config: TrainConfig, console: Console, lang: str = "en") -> dict:
     return _finish(model, config, state, text, console, lang)
 
 
-def _step(
-    model: GPT,
-    optimizer: torch.optim.Optimizer,
-    config: TrainConfig,
-    step: int,
-    text: TextData | None,
-    train_inputs: torch.Tensor,
-    sampler: torch.Generator,
-) -> float:
-    """One optimiser step (the loop's steps 1-3); returns the batch's loss.
-
-    Raises:
-        NumericalFault: the loss or the gradient norm is not finite.
-    """
-    # 1. learning rate for this step
-    lr = lr_at(step, config)
-    for group in optimizer.param_groups:
-        group["lr"] = lr
-    # 2. a batch: sorted-sequence examples or random windows of text
-    if text is None:
-        rows = torch.randint(len(train_inputs), (config.batch_size,), generator=sampler)
-        x, y = sort.make_example(train_inputs[rows])  # (B, 11) each
-    else:
-        x, y = text_batch(text.train, config.block_size, config.batch_size, sampler)
-    # 3. forward, loss, backward, clip, step
-    _, loss = model(x, y)
-    if not torch.isfinite(loss):
-        raise NumericalFault(
-            f"loss became {loss.item()} at step {step + 1}; the last good "
-            f"checkpoint is kept in {checkpoint_path(config.out_dir)}"
-        )
-    optimizer.zero_grad(set_to_none=True)
-    loss.backward()
-    grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
-    if not torch.isfinite(grad_norm):
-        raise NumericalFault(f"gradient became {float(grad_norm)} at step {step + 1}")
-    optimizer.step()
-    return loss.item()
+def _progress(console: Console) -> Progress:
+    """The training bar: title, bar, the latest loss and scores, time elapsed."""
+    info = TextColumn("{task.fields[info]}")
+    columns = [TextColumn("[bold]{task.description}"), BarColumn(), info]
+    return Progress(*columns, TimeElapsedColumn(), console=console, transient=False)
 
 
 def _scores(result: sort.ExactMatch) -> dict:
