@@ -30,8 +30,14 @@ class UserError(Exception):
         self.row = row
         super().__init__(self.message())
 
-    def message(self) -> str:
-        """The one-line message, without the ``error:`` prefix."""
+    def message(self, lang: str = "en") -> str:
+        """The one-line message, without the ``error:`` prefix; the reason in ``lang``
+        (its Turkish from ``trtune.error_text``, or English where it has none)."""
+        reason = self.reason
+        if lang != "en":
+            from trtune.error_text import translate
+
+            reason = translate(reason, lang)
         where = ""
         if self.file is not None:
             where = f"{self.file}:"
@@ -39,7 +45,7 @@ class UserError(Exception):
                 where += f"{self.row}:"
             where += " "
         # One line, whatever the reason contained.
-        return where + " ".join(self.reason.split())
+        return where + " ".join(reason.split())
 
 
 class NumericalFault(UserError):
@@ -66,4 +72,13 @@ class Interrupted(Exception):
 
     def __init__(self, message: str, terminated: bool = False):
         self.exit_code = TERMINATE_EXIT_CODE if terminated else INTERRUPT_EXIT_CODE
+        self.reason = message
         super().__init__(message)
+
+    def message(self, lang: str = "en") -> str:
+        """The line in ``lang`` (see :meth:`UserError.message`)."""
+        if lang == "en":
+            return self.reason
+        from trtune.error_text import translate
+
+        return translate(self.reason, lang)

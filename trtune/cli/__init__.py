@@ -27,7 +27,8 @@ from trtune.cli import qa as qa_cli
 from trtune.cli import seq2seq as seq2seq_cli
 from trtune.cli import serve as serve_cli
 from trtune.cli.console import err_console
-from trtune.cli.help import HelpGroup
+from trtune.cli.help import HelpGroup, lang_of_args
+from trtune.cli.usage import show_usage_error
 from trtune.errors import (
     INTERRUPT_EXIT_CODE,
     TERMINATE_EXIT_CODE,
@@ -90,6 +91,14 @@ def _quiet_libraries() -> None:
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|peft)\.")
 
 
+ERROR_PREFIX = {"tr": "hata", "en": "error"}
+INTERRUPTED = {"tr": "durduruldu", "en": "interrupted"}
+
+
+def _print_error_line(text: str) -> None:
+    err_console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 def _raise_terminated(signum, frame) -> None:
     raise Terminated()
 
@@ -119,18 +128,20 @@ def main(argv: list[str] | None = None) -> None:
         _quiet_libraries()
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if on_main_thread else None
+    lang = lang_of_args(args)
     try:
         _run(args)
     except UserError as exc:
         if debug:
             raise
-        err_console.print(f"error: {exc.message()}", markup=False, highlight=False, soft_wrap=True)
+        line = f"{ERROR_PREFIX[lang]}: {exc.message(lang)}"
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except Interrupted as exc:
-        err_console.print(str(exc), markup=False, soft_wrap=True)
+        err_console.print(exc.message(lang), markup=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt as exc:
-        err_console.print("interrupted", markup=False)
+        err_console.print(INTERRUPTED[lang], markup=False)
         sys.exit(_interrupt_code(exc))
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -142,7 +153,10 @@ def main(argv: list[str] | None = None) -> None:
         # typer vendors click under a private name.
         show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
         if callable(show) and isinstance(code, int) and not debug:
-            show()
+            if lang == "tr" and callable(getattr(exc, "format_message", None)):
+                show_usage_error(exc, _print_error_line)
+            else:
+                show()
             sys.exit(code)
         raise
     finally:

@@ -140,12 +140,15 @@ class HelpGroup(TyperGroup):
         line = list(sys.argv[1:] if args is None else args)
         if lang_of_args(line) != "tr":
             return super().main(args, *rest, **kwargs)
+        from trtune.cli.usage import turkish_usage_prefix
+
         translate_tree(self, turkish_help())
         saved = {name: getattr(rich_utils, name) for name in _TYPER_TITLES}
         try:
             for name, text in _TYPER_TITLES.items():
                 setattr(rich_utils, name, text)
-            return super().main(args, *rest, **kwargs)
+            with turkish_usage_prefix():
+                return super().main(args, *rest, **kwargs)
         finally:
             for name, text in saved.items():
                 setattr(rich_utils, name, text)

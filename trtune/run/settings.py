@@ -133,10 +133,8 @@ class TrainSettings:
         if not self.model:
             raise UserError("--model is required (a preset, a local folder or a Hub name)")
         if self.method not in self.METHODS:
-            raise UserError(
-                f"unknown method {self.method!r} for --method; choose one of "
-                + ", ".join(self.METHODS)
-            )
+            choices = ", ".join(self.METHODS)
+            raise UserError(f"unknown method {self.method!r} for --method; choose one of {choices}")
         checks = [
             (self.epochs > 0, "epochs must be positive (--epochs)"),
             (self.max_steps is None or self.max_steps > 0, "--max-steps must be positive"),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from trtune.data import LabeledData, Split, load_labeled, stratified_split
 from trtune.data.evaluation import check_evaluation_part
+from trtune.data.label_names import display_label
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.infer.classify import load_classifier
@@ -105,9 +106,11 @@ def load_and_split(settings: ClassifySettings) -> tuple[LabeledData, Split]:
         sizes = "/".join(str(len(getattr(split, k))) for k in SPLIT_PARTS)
         raise UserError(
             f"too few examples: {len(data.examples)} usable texts split {sizes} "
-            "(train/validation/test); the test part"
-            + (" and the validation part need" if needs_validation else " needs")
-            + " at least one text: add rows",
+            "(train/validation/test); the test and validation parts need at least one text: "
+            "add rows"
+            if needs_validation
+            else f"too few examples: {len(data.examples)} usable texts split {sizes} "
+            "(train/validation/test); the test part needs at least one text: add rows",
             file=data.path,
         )
     chosen = settings.test_data is not None or settings.test_size != DEFAULT_TEST_SIZE
@@ -209,10 +212,10 @@ def _train_classifier(
     out_dir = prepare_shared_out_dir(state, settings.out, resume, overwrite)
     sizes = {k: len(getattr(split, k)) for k in SPLIT_PARTS}
     if state.is_main_process:
-        labels = ", ".join(data.labels)
-        reporter.line(
-            say(MESSAGES, "data", reporter.lang, n=len(data.examples), labels=labels, split=sizes)
-        )
+        labels = ", ".join(display_label(label, reporter.lang) for label in data.labels)
+        split_line = say(MESSAGES, "split", reporter.lang, **sizes)
+        n = len(data.examples)
+        reporter.line(say(MESSAGES, "data", reporter.lang, n=n, labels=labels, split=split_line))
         for warning in data.report.warnings:
             reporter.warn(warning)
     method = train_method(settings, split, data.labels, out_dir, resume, reporter)

@@ -90,9 +90,13 @@ def read_json_records(
             sentences.append(_span_record(row, record))
             layout = layout or "spans"
         else:
+            keys = ", ".join(map(str, record))
             raise UserError(
                 'a record needs "tokens" and "tags", or "text" and "entities"; this one has '
-                + (", ".join(map(str, record)) or "no keys"),
+                f"the keys {keys}"
+                if keys
+                else 'a record needs "tokens" and "tags", or "text" and "entities"; this one has '
+                "no keys",
                 path,
                 row,
             )

@@ -1,0 +1,79 @@
+"""User errors in the user's language.
+
+A :class:`~trtune.errors.UserError` is raised with an English reason written where the
+problem is found (``f"column {name!r} not found"``). Its Turkish lives in one table built
+from ``tr_*.py`` (parts by area of the code): the English *template* of the reason, with
+``{}`` where the f-string has a field, mapped to the Turkish, with ``{0}``, ``{1}`` (or
+``{}`` in the same order) for the same fields. :func:`translate` matches a reason against
+the templates and fills the Turkish with the fields it found; a reason no template matches
+stays English. ``tests/test_error_text.py`` reads every ``UserError`` in the code (its
+f-string, or the constant or function that makes it) and fails when one has no Turkish, so a
+new error cannot be added in English only. Imported only when an error is shown in Turkish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+
+def template_pattern(template: str) -> re.Pattern[str]:
+    """The regular expression an English template's reasons match (fields: any text)."""
+    constants = [part.replace("{{", "{").replace("}}", "}") for part in _split(template)]
+    return re.compile("(.*?)".join(re.escape(part) for part in constants), re.S)
+
+
+def _split(template: str) -> list[str]:
+    """The constant parts of a template, around its ``{}`` fields (``{{``/``}}`` are braces)."""
+    parts, current, i = [], "", 0
+    while i < len(template):
+        pair = template[i : i + 2]
+        if pair in ("{{", "}}"):
+            current += pair
+            i += 2
+        elif pair == "{}":
+            parts.append(current)
+            current = ""
+            i += 2
+        else:
+            current += template[i]
+            i += 1
+    parts.append(current)
+    return parts
+
+
+def turkish_table() -> dict[str, str]:
+    """Every English template and its Turkish, from the table's parts (``tr_*.py``)."""
+    import importlib
+    import pkgutil
+
+    table: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("tr_"):
+            table.update(importlib.import_module(f"{__name__}.{info.name}").TR)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """The templates, most specific (most constant text) first."""
+    table = turkish_table()
+    ordered = sorted(table, key=lambda t: -len("".join(_split(t))))
+    return [(template_pattern(t), table[t]) for t in ordered]
+
+
+def translate(reason: str, lang: str, table: Mapping[str, str] | None = None) -> str:
+    """``reason`` in ``lang``: the Turkish of the template it matches, its fields filled in;
+    unchanged in English or when no template matches."""
+    if lang != "tr":
+        return reason
+    patterns = _patterns() if table is None else [(template_pattern(t), table[t]) for t in table]
+    for pattern, turkish in patterns:
+        match = pattern.fullmatch(reason)
+        if match:
+            return turkish.format(*match.groups())
+    return reason
+
+
+__all__ = ["template_pattern", "translate", "turkish_table"]
