@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
-
 
 def classification_metrics(
     y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str]
@@ -22,6 +20,10 @@ def classification_metrics(
         "labels", "confusion_matrix"}``; ``confusion_matrix[i][j]`` counts texts of
         ``labels[i]`` predicted as ``labels[j]``.
     """
+    # Imported here: scikit-learn adds about 100 MiB to a process, which tasks that never
+    # score classes (lm, seq2seq) should not carry into their peak memory.
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
     labels = list(labels)
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=labels, zero_division=0

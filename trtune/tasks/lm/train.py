@@ -20,6 +20,7 @@ import torch
 from trtune.errors import Interrupted, Terminated
 from trtune.i18n import say
 from trtune.run.guard import check_finite
+from trtune.run.memory import release_training_memory
 from trtune.run.messages import MESSAGES
 from trtune.run.outdir import prepare_out_dir, removed_if_left_empty
 from trtune.run.progress import Reporter, silent_if_none
@@ -282,6 +283,7 @@ def _evaluate_and_checkpoint(loop: Loop, val_batches, reporter: Reporter) -> Non
 
 def _finish(loop: Loop, val_batches, prompts, reporter: Reporter) -> TrainResult:
     """Restore the best weights, evaluate after, write the folder (main process)."""
+    release_training_memory(loop.model, loop.optimizer)  # training is over
     if loop.best_state is not None:
         loop.unwrapped.load_state_dict(loop.best_state, strict=False)
     after = evaluate(loop.model, val_batches, loop.accelerator.device)
