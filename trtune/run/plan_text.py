@@ -9,6 +9,7 @@ task's data summary is read by its small part in :data:`DATA_PARTS`.
 from __future__ import annotations
 
 from trtune.data.label_names import display_label
+from trtune.error_text import translate
 from trtune.i18n import say
 from trtune.run.plan_messages import MESSAGES
 
@@ -41,9 +42,9 @@ def flops(n: float) -> str:
 def duration(seconds: float, lang: str) -> str:
     """``40 s``, ``12 min``, ``3.5 h`` (two significant figures; an estimate is no finer)."""
     if seconds < 90:
-        return _t("seconds", lang, n=max(1, int(float(f"{seconds:.2g}"))))
+        return _t("seconds", lang, n=max(1, round(float(f"{seconds:.2g}"))))
     if seconds < 90 * 60:
-        return _t("minutes", lang, n=int(float(f"{seconds / 60:.2g}")))
+        return _t("minutes", lang, n=round(float(f"{seconds / 60:.2g}")))
     return _t("hours", lang, n=float(f"{seconds / 3600:.2g}"))
 
 
@@ -232,7 +233,7 @@ def plan_rows(plan: dict, lang: str) -> Rows:
     rows.append((_t("row.steps", lang), _steps_row(plan, lang)))
     rows.append((_t("row.estimate", lang), _estimate_row(plan, lang)))
     warnings = plan.get("warnings") or (plan.get("data") or {}).get("warnings") or []
-    rows += [(_t("row.warning", lang), str(w)) for w in warnings]
+    rows += [(_t("row.warning", lang), translate(str(w), lang)) for w in warnings]
     return rows
 
 
