@@ -4,6 +4,7 @@ rough estimate of the training time.
 The estimate is floating-point work over measured speed, calibrated on real runs:
 
     seconds = FLOPs / (probe FLOP/s x EFFICIENCY) + steps x STEP_SECONDS
+              + training tokens x TOKEN_SECONDS
 
 - FLOPs: ``k x N x tokens`` for the training tokens (``k`` = 6 for full fine-tuning:
   forward 2, backward 4; 4 for LoRA, whose frozen weights need no weight gradients) plus
@@ -13,10 +14,12 @@ The estimate is floating-point work over measured speed, calibrated on real runs
   (a preset's tokenizer trained on that sample), cut at ``--max-length``.
 - probe FLOP/s: a float32 matrix product timed for at most ``PROBE_SECONDS`` on the device
   training would use.
-- ``EFFICIENCY`` (the share of the probe's speed training reaches) and ``STEP_SECONDS``
-  (the fixed cost of one optimiser step) were measured against real ``classify train``
-  runs on a 2-core CPU (docs/classify.md, "How long will it take?"). It is a rough figure:
-  early stopping ends runs sooner, a loaded machine runs slower.
+- ``EFFICIENCY`` (the share of the probe's speed training reaches), ``STEP_SECONDS`` (the
+  fixed cost of one optimiser step) and ``TOKEN_SECONDS`` (per training token, the work the
+  6N rule leaves out: normalisation, softmax, activations, op dispatch; it dominates for a
+  narrow model) were fitted (least squares) on five real ``classify train`` runs on a 2-core
+  CPU and checked on others (docs/classify.md, "``--dry-run``: the plan and how long it
+  will take"). It is a rough figure: early stopping ends runs sooner, load slows them.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from collections.abc import Sequence
 from trtune.run.models import ModelSource
 
 PROBE_SECONDS = 0.25
-EFFICIENCY = 0.75  # measured, see the module docstring
-STEP_SECONDS = 0.24  # measured, see the module docstring
+EFFICIENCY = 0.83  # fitted on real runs, see the module docstring
+STEP_SECONDS = 0.12  # fitted on real runs
+TOKEN_SECONDS = 7.6e-4  # fitted on real runs: per training token, the work 6N leaves out
 TOKEN_SAMPLE = 1000  # texts tokenized to measure tokens per example
 # FLOPs per weight and training token: forward 2 + backward 4 (LoRA: no weight gradients).
 TRAIN_FACTORS = {"finetune": 6, "full": 6, "lora": 4, "qlora": 4}
@@ -190,15 +194,16 @@ def estimate(
     if params is None or tokens is None:
         return {"seconds": None, "reason": "model_offline", "parameters": params}
     flops_per_s, device = speed or probe_flops()
+    overhead = steps["total"] * STEP_SECONDS  # features: the head's steps, at most
     if method in FORWARD_ONLY:  # one forward pass over the training and validation texts
-        flops, step_cost = 2 * params["compute"] * tokens * (steps["examples"] + n_validation), 0
+        flops = 2 * params["compute"] * tokens * (steps["examples"] + n_validation)
     else:
         train_tokens = steps["total"] * steps["batch_size"] * tokens
         evaluations = math.ceil(steps["total"] / steps["per_epoch"])
         flops = TRAIN_FACTORS[method] * params["compute"] * train_tokens
         flops += 2 * params["compute"] * tokens * n_validation * evaluations
-        step_cost = steps["total"] * STEP_SECONDS
-    seconds = flops / (flops_per_s * EFFICIENCY) + step_cost
+        overhead += train_tokens * TOKEN_SECONDS
+    seconds = flops / (flops_per_s * EFFICIENCY) + overhead
     return {
         "seconds": round(seconds, 1),
         "parameters": params,
@@ -208,6 +213,7 @@ def estimate(
         "device": device,
         "efficiency": EFFICIENCY,
         "step_seconds": STEP_SECONDS,
+        "token_seconds": TOKEN_SECONDS,
     }
 
 
