@@ -98,7 +98,7 @@ def test_another_task_mask_plan(tmp_path, capsys):
     text, _ = _dry_run(capsys, *args, "--lang", "tr", "--batch-size", "4", "--epochs", "2")
     rows = _rows(text)
     assert rows["görev"] == "maskeli dil modeli"
-    assert rows["satırlar"].startswith("40 tutuldu")
+    assert rows["metinler"].startswith("40 tutuldu")
     train = int(rows["bölümler"].split()[1])
     per_epoch = -(-train // 4)
     assert rows["adımlar"].startswith(f"epoch başına {per_epoch} adım × 2 epoch")

@@ -81,11 +81,14 @@ def _data_row(plan: dict, data: dict, lang: str) -> tuple[str, str]:
     return _t("row.data", lang), f"{files} ({words})" if words else files
 
 
-def _rows_row(read: int | None, kept: int, dropped: dict, lang: str) -> tuple[str, str]:
-    reasons = _reasons(dropped, lang)
+def _rows_row(
+    read: int | None, kept: int, dropped: dict, lang: str, unit: str = "rows"
+) -> tuple[str, str]:
+    """``rows: 360 read, 358 kept; dropped: empty text 2`` (``unit``: what is counted)."""
+    reasons, name = _reasons(dropped, lang), _t(f"row.{unit}", lang)
     if read is None:
-        return _t("row.rows", lang), _t("kept", lang, kept=kept, dropped=reasons)
-    return _t("row.rows", lang), _t("rows", lang, read=read, kept=kept, dropped=reasons)
+        return name, _t("kept", lang, kept=kept, dropped=reasons)
+    return name, _t("rows", lang, read=read, kept=kept, dropped=reasons)
 
 
 def _listed(items: list[str]) -> str:
@@ -116,7 +119,13 @@ def _ner_data(plan: dict, lang: str) -> Rows:
     types = [f"{name} {count}" for name, count in counts.items()]
     return [
         _data_row(plan, data, lang),
-        _rows_row(data.get("sentences_read"), data.get("sentences"), data.get("dropped"), lang),
+        _rows_row(
+            data.get("sentences_read"),
+            data.get("sentences"),
+            data.get("dropped"),
+            lang,
+            "sentences",
+        ),
         (_t("row.tags", lang), _listed(types)),
     ]
 
@@ -125,7 +134,7 @@ def _qa_data(plan: dict, lang: str) -> Rows:
     report = plan["data"].get("train", {})
     return [
         _data_row(plan, {}, lang),
-        _rows_row(None, report.get("kept"), _drop_counts(report), lang),
+        _rows_row(None, report.get("kept"), _drop_counts(report), lang, "questions"),
     ]
 
 
@@ -134,7 +143,9 @@ def _seq2seq_data(plan: dict, lang: str) -> Rows:
     kind = ", ".join(str(plan[k]) for k in ("kind", "direction") if plan.get(k))
     rows = [
         _data_row(plan, data, lang),
-        _rows_row(data.get("rows_read"), data.get("pairs_kept"), data.get("dropped"), lang),
+        _rows_row(
+            data.get("rows_read"), data.get("pairs_kept"), data.get("dropped"), lang, "pairs"
+        ),
     ]
     return rows + ([(_t("row.kind", lang), kind)] if kind else [])
 
@@ -144,7 +155,7 @@ def _mask_data(plan: dict, lang: str) -> Rows:
     drops = data.get("drops", {})
     return [
         _data_row(plan, data, lang),
-        _rows_row(None, drops.get("kept"), _drop_counts(drops), lang),
+        _rows_row(None, drops.get("kept"), _drop_counts(drops), lang, "texts"),
     ]
 
 
@@ -152,7 +163,7 @@ def _lm_data(plan: dict, lang: str) -> Rows:
     data = plan["data"]
     return [
         _data_row(plan, data, lang),
-        _rows_row(None, data["kept"], data["dropped"], lang),
+        _rows_row(None, data["kept"], data["dropped"], lang, "examples"),
         (_t("row.template", lang), str(data["template"])),
     ]
 
