@@ -152,7 +152,10 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
     data = write_alpaca(tmp_path / "a.jsonl")
     code = main(["lm", "train", "--data", str(data), "--out", str(tmp_path / "o"), "--dry-run"])
     assert code is None
-    assert "alpaca data" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "(alpaca)" in out and "examples      : 40 kept" in out
+    assert "3 steps/epoch × 1 epochs" in out
+    assert "time estimate : ≈ " in out
     assert not (tmp_path / "o").exists()
 
 

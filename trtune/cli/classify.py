@@ -51,7 +51,7 @@ def _train(settings, flags: RunFlags) -> None:
     from trtune.tasks.classify.train import plan, train_classifier
 
     if flags.dry_run:
-        show_plan(plan(settings), flags.as_json)
+        show_plan(plan(settings), flags.as_json, flags.lang)
         return
     quiet_transformers()
     result = train_classifier(settings, flags.resume, flags.overwrite, reporter(lang=flags.lang))

@@ -41,20 +41,17 @@ def quiet_transformers() -> None:
     hf_logging.set_verbosity_error()
 
 
-def show_plan(plan: dict, as_json: bool) -> None:
-    """``--dry-run``: the plan as readable lines (``--json``: as one JSON object)."""
+def show_plan(plan: dict, as_json: bool, lang: str | None = None) -> None:
+    """``--dry-run``: the plan as a few aligned lines in the user's language (``--json``: the
+    whole plan as one JSON object), then the closing line on stderr."""
+    from trtune.run.plan_text import dry_run_done, plan_text
+
+    lang = cli_lang(lang)
     if as_json:
         console.print_json(json.dumps(plan, ensure_ascii=False, default=str))
     else:
-        for key, value in plan.items():
-            if key == "settings":
-                continue
-            if isinstance(value, dict):
-                value = ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, {}))
-            elif isinstance(value, list):
-                value = ", ".join(map(str, value))
-            console.print(f"{key}: {value}", markup=False, soft_wrap=True)
-    err_console.print("dry run: data and settings are valid; nothing written", markup=False)
+        console.print(plan_text(plan, lang), markup=False, soft_wrap=True)
+    err_console.print(dry_run_done(lang), markup=False)
 
 
 def note_random_init(record_or_flag, lang: str | None = None, to_stderr: bool = False) -> None:

@@ -41,7 +41,8 @@ def _train(settings: LMSettings, flags: RunFlags) -> None:
         settings, flags.resume, flags.overwrite, flags.dry_run, reporter(True, flags.lang)
     )
     if result.out_dir is None:
-        show_plan({"task": "lm", **result.metrics, "settings": settings.to_dict()}, flags.as_json)
+        plan = {"task": "lm", **result.metrics, "settings": settings.to_dict()}
+        show_plan(plan, flags.as_json, flags.lang)
         return
     m, lang = result.metrics, cli_lang(flags.lang)
     line = say(

@@ -25,7 +25,7 @@ def _train(settings: MaskSettings, flags: RunFlags) -> None:
     from trtune.tasks.mask.train import plan, train_masked_lm
 
     if flags.dry_run:
-        show_plan(plan(settings), flags.as_json)
+        show_plan(plan(settings), flags.as_json, flags.lang)
         return
     quiet_transformers()
     lang = cli_lang(flags.lang)

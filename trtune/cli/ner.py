@@ -41,7 +41,7 @@ def _train(settings: NerSettings, flags: RunFlags) -> None:
     from trtune.tasks.ner.train import plan, train_ner
 
     if flags.dry_run:
-        show_plan(plan(settings), flags.as_json)
+        show_plan(plan(settings), flags.as_json, flags.lang)
         return
     quiet_transformers()
     lang = cli_lang(flags.lang)

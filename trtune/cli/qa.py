@@ -27,7 +27,7 @@ def _train(settings: QaSettings, flags: RunFlags) -> None:
     from trtune.tasks.qa.train import plan, train_qa
 
     if flags.dry_run:
-        show_plan(plan(settings), flags.as_json)
+        show_plan(plan(settings), flags.as_json, flags.lang)
         return
     quiet_transformers()
     lang = cli_lang(flags.lang)

@@ -41,7 +41,7 @@ def _train(settings: Seq2SeqSettings, flags: RunFlags) -> None:
     from trtune.tasks.seq2seq.train import plan, train_seq2seq
 
     if flags.dry_run:
-        show_plan(plan(settings), flags.as_json)
+        show_plan(plan(settings), flags.as_json, flags.lang)
         return
     quiet_transformers()
     lang = cli_lang(flags.lang)

@@ -22,6 +22,7 @@ from trtune.infer.classify import load_classifier
 from trtune.report import classification_metrics
 from trtune.run.models import resolve_model
 from trtune.run.outdir import guard_split, removed_if_left_empty
+from trtune.run.plan import plan_extras
 from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, map_in_chunks, silent_if_none
 from trtune.run.record import examples_sha256
@@ -124,6 +125,11 @@ def plan(settings: ClassifySettings) -> dict:
     """What a run would do (``--dry-run``): data summary, split sizes, model, settings."""
     data, split = load_and_split(settings)
     source = resolve_model(settings.model)
+    texts = [e.text for e in split.train]
+    extras = plan_extras(
+        settings, source, "sequence-classification", texts, len(texts),
+        len(split.validation), data.labels,
+    )  # fmt: skip
     return {
         "task": "classify",
         "method": settings.method,
@@ -132,6 +138,7 @@ def plan(settings: ClassifySettings) -> dict:
         "split_sizes": {k: len(getattr(split, k)) for k in SPLIT_PARTS},
         "data": data.report.to_dict(),
         "settings": settings.to_dict(),
+        **extras,
     }
 
 

@@ -28,6 +28,7 @@ from trtune.tasks.lm.checkpoint import latest_checkpoint, load_checkpoint, save_
 from trtune.tasks.lm.encode import make_batches
 from trtune.tasks.lm.loss import evaluate, lr_at, micro_batches, token_loss_sum
 from trtune.tasks.lm.messages import MESSAGES as LM_MESSAGES
+from trtune.tasks.lm.plan import dry_run_plan, plan_line
 from trtune.tasks.lm.sample import held_out_prompts, sample_generations
 from trtune.tasks.lm.settings import LMSettings
 from trtune.tasks.lm.setup import Prepared, prepare_run
@@ -83,26 +84,6 @@ class Loop:
         return self.accelerator.is_main_process
 
 
-def _plan_line(
-    settings: LMSettings, prep: Prepared, steps_per_epoch: int, total: int, lang: str = "en"
-) -> str:
-    return say(
-        LM_MESSAGES,
-        "plan",
-        lang,
-        format=prep.data.format,
-        train=len(prep.train),
-        val=len(prep.val),
-        drops=prep.data.drops.summary(),
-        template=prep.template,
-        trained=prep.trainable_params,
-        total=prep.total_params,
-        method=settings.method,
-        per_epoch=steps_per_epoch,
-        steps=total,
-    )
-
-
 def _trainable_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
     return {n: p.detach().cpu().clone() for n, p in model.named_parameters() if p.requires_grad}
 
@@ -145,10 +126,9 @@ def _train_lm(
     probe = make_batches(prep.train, settings.batch_size, prep.max_length, pad_id, settings.pack)
     steps_per_epoch = math.ceil(len(probe) / accelerator.num_processes)
     total = settings.max_steps or max(1, math.ceil(settings.epochs * steps_per_epoch))
-    plan = _plan_line(settings, prep, steps_per_epoch, total, reporter.lang)
     if dry_run:
-        return TrainResult(None, {"plan": plan, "steps": total, "format": prep.data.format})
-    reporter.line(plan)
+        return TrainResult(None, dry_run_plan(settings, prep, probe, steps_per_epoch, total))
+    reporter.line(plan_line(settings, prep, steps_per_epoch, total, reporter.lang))
     params = [p for p in prep.model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=settings.lr, weight_decay=settings.weight_decay)
     model, optimizer = accelerator.prepare(prep.model, optimizer)

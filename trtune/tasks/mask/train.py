@@ -25,6 +25,7 @@ from trtune.run.outdir import (
     atomic_write_json,
     removed_if_left_empty,
 )
+from trtune.run.plan import plan_extras
 from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.record import examples_sha256
@@ -87,6 +88,9 @@ def plan(settings: MaskSettings) -> dict:
     """What a run would do (``--dry-run``): data, split sizes, model, settings."""
     raw, split = load_and_split(settings)
     source = resolve_model(settings.model)
+    extras = plan_extras(
+        settings, source, "masked-lm", split.train, len(split.train), len(split.validation)
+    )
     return {
         "task": "mask",
         "method": settings.method,
@@ -94,6 +98,7 @@ def plan(settings: MaskSettings) -> dict:
         "data": {"files": raw.files, "format": raw.format, "drops": raw.drop_report()},
         "split_sizes": split.sizes(),
         "settings": settings.to_dict(),
+        **extras,
     }
 
 

@@ -17,6 +17,7 @@ from trtune.i18n import say
 from trtune.infer.ner import load_tagger
 from trtune.run.models import resolve_model
 from trtune.run.outdir import guard_split, removed_if_left_empty
+from trtune.run.plan import plan_extras
 from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.ner.baseline import MostFrequentTag
@@ -106,14 +107,20 @@ def plan(settings: NerSettings) -> dict:
     """What a run would do (``--dry-run``): data summary, split sizes, tags, model."""
     parts = load_parts(settings)
     source = resolve_model(settings.model)
+    tags = tag_names(parts.types)
+    texts = [" ".join(s.words) for s in parts.train]
+    extras = plan_extras(
+        settings, source, "token-classification", texts, len(texts), len(parts.validation), tags
+    )
     return {
         "task": "ner",
         "method": settings.method,
         "model": {"name": source.name, "kind": source.kind, "location": source.location},
-        "tags": tag_names(parts.types),
+        "tags": tags,
         "split_sizes": parts.sizes,
         "data": parts.data.summary(),
         "settings": settings.to_dict(),
+        **extras,
     }
 
 

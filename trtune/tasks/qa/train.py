@@ -24,6 +24,7 @@ from trtune.run.outdir import (
     atomic_write_json,
     removed_if_left_empty,
 )
+from trtune.run.plan import plan_extras
 from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.run.record import examples_sha256
@@ -97,6 +98,10 @@ def plan(settings: QaSettings) -> dict:
     """What a run would do (``--dry-run``)."""
     data, split = load_and_split(settings)
     source = resolve_model(settings.model)
+    texts = [f"{e.question} {e.context}" for e in split.train]
+    extras = plan_extras(
+        settings, source, "question-answering", texts, len(texts), len(split.validation)
+    )
     return {
         "task": "qa",
         "method": settings.method,
@@ -104,6 +109,7 @@ def plan(settings: QaSettings) -> dict:
         "split_sizes": split.sizes(),
         "data": {name: d.report for name, d in data.items()},
         "settings": settings.to_dict(),
+        **extras,
     }
 
 

@@ -24,6 +24,7 @@ from trtune.run.outdir import (
     prepare_out_dir,
     removed_if_left_empty,
 )
+from trtune.run.plan import plan_extras
 from trtune.run.processes import process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.seq2seq.baseline import score_baselines
@@ -137,6 +138,12 @@ def plan(settings: Seq2SeqSettings) -> dict:
     """What a run would do (``--dry-run``): data summary, split sizes, model, settings."""
     prepared = load_and_split(settings)
     source = resolve_model(settings.model)
+    train = prepared.split.train
+    texts = [f"{p.source} {p.target}" for p in train]
+    extras = plan_extras(
+        settings, source, "seq2seq-lm", texts, len(train), len(prepared.split.validation),
+        weight_share=0.5,  # a source token passes the encoder, a target token the decoder
+    )  # fmt: skip
     return {
         "task": "seq2seq",
         "kind": prepared.plan.task,
@@ -148,6 +155,7 @@ def plan(settings: Seq2SeqSettings) -> dict:
         "data": prepared.data.summary(),
         "warnings": prepared.warnings,
         "settings": settings.to_dict(),
+        **extras,
     }
 
 
