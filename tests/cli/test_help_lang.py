@@ -75,3 +75,25 @@ def test_every_help_entry_is_used_and_its_english_is_unique():
     texts = "\n".join(text for _, _, text in _tree())
     stale = [key for key, entry in HELP.items() if entry["en"] not in texts]
     assert not stale
+
+
+def test_every_command_takes_lang():
+    """One language setting honoured everywhere: every command has ``--lang``."""
+    import typer.main
+
+    from trtune.cli import app
+
+    missing = []
+
+    def walk(command, path):
+        subs = getattr(command, "commands", None)
+        if subs:
+            for name, sub in subs.items():
+                walk(sub, [*path, name])
+            return
+        options = {o for p in command.params for o in getattr(p, "opts", [])}
+        if "--lang" not in options:
+            missing.append(" ".join(path))
+
+    walk(typer.main.get_command(app), [])
+    assert missing == []

@@ -27,7 +27,7 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(folder):
-    app = create_app(ServeSettings(seq2seq=folder, dtype="float32"))
+    app = create_app(ServeSettings(seq2seq=folder, dtype="float32", lang="tr"))
     with BackgroundServer(app) as running:
         yield running
 

@@ -22,7 +22,7 @@ SENTENCE = "Bu film harikaydı, herkese tavsiye ederim!"
 @pytest.fixture(scope="module")
 def server():
     models = tiny_models()
-    app = create_app(ServeSettings(classifier=models.classifier, lm=models.lm))
+    app = create_app(ServeSettings(classifier=models.classifier, lm=models.lm, lang="tr"))
     with BackgroundServer(app) as running:
         yield running
 

@@ -23,7 +23,7 @@ SENTENCE = "Bu film [MASK], herkese tavsiye ederim."
 
 @pytest.fixture(scope="module")
 def server():
-    settings = ServeSettings(classifier=tiny_models().classifier, mask=tiny_mask_model())
+    settings = ServeSettings(classifier=tiny_models().classifier, mask=tiny_mask_model(), lang="tr")
     with BackgroundServer(create_app(settings)) as running:
         yield running
 

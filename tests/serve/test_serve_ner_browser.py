@@ -18,7 +18,7 @@ SENTENCE = "Mustafa Kemal 19 Mayıs 1919'da Samsun'a çıktı."
 
 @pytest.fixture(scope="module")
 def server():
-    app = create_app(ServeSettings(ner=tiny_ner()))
+    app = create_app(ServeSettings(ner=tiny_ner(), lang="tr"))
     with BackgroundServer(app) as running:
         yield running
 

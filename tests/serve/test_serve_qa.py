@@ -83,7 +83,7 @@ def test_page_panel_marks_the_answer(qa_folder):
     ):
         options.add_argument(flag)  # fmt: skip
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(str(driver_path)))
-    app = create_app(ServeSettings(qa=qa_folder, dtype="float32"))
+    app = create_app(ServeSettings(qa=qa_folder, dtype="float32", lang="tr"))
     try:
         with BackgroundServer(app) as server:
             wait = WebDriverWait(driver, 30)

@@ -21,24 +21,44 @@ DATA_HELP = (
 )
 
 
-def _rows(report: InspectReport) -> list[tuple[str, str]]:
-    """The lines of the human-readable table, in order."""
+def reason_name(reason: str, lang: str) -> str:
+    """A drop or repair reason in words (``boş metin`` for ``empty_text``), else as it is."""
+    from trtune.i18n import say
+    from trtune.run.plan_messages import MESSAGES
+
+    key = f"reason.{reason}"
+    return say(MESSAGES, key, lang) if key in MESSAGES else reason
+
+
+def _rows(report: InspectReport, lang: str = "en") -> list[tuple[str, str]]:
+    """The lines of the human-readable table, in order, in ``lang`` (labels by their
+    display names: ``olumlu`` for ``positive`` in Turkish)."""
+    from trtune.data.label_names import display_label
+    from trtune.data.messages import MESSAGES
+    from trtune.i18n import say
+
+    def t(key: str, **fields) -> str:
+        return say(MESSAGES, key, lang, **fields)
+
     delimiter = {"\t": "tab", None: "-"}.get(report.delimiter, report.delimiter)
+    how = f"how.{report.columns_found}"
+    found = t(how) if how in MESSAGES else report.columns_found
     rows = [
-        ("format", report.format),
-        ("encoding", report.encoding),
-        ("delimiter / quoting", f"{delimiter} / {report.quoting}"),
-        ("header", "yes" if report.header else "no"),
-        ("text column", report.text_column),
-        ("label column", f"{report.label_column} ({report.columns_found})"),
+        (t("format"), report.format),
+        (t("encoding"), report.encoding),
+        (t("delimiter"), f"{delimiter} / {report.quoting}"),
+        (t("header"), t("yes" if report.header else "no")),
+        (t("text_column"), report.text_column),
+        (t("label_column"), f"{report.label_column} ({found})"),
     ]
     for source in report.sources:
         label = f" -> {source['label']}" if source["label"] else ""
-        rows.append((f"source{label}", f"{source['path']}: {source['rows_kept']:,} kept"))
+        kept = f"{source['rows_kept']:,}"
+        rows.append((t("source", label=label), t("source_kept", path=source["path"], kept=kept)))
     rows += [
-        ("rows read", f"{report.rows_read:,}"),
-        ("rows repaired", f"{report.repaired:,}"),
-        ("rows kept", f"{report.rows_kept:,}"),
+        (t("rows_read"), f"{report.rows_read:,}"),
+        (t("rows_repaired"), f"{report.repaired:,}"),
+        (t("rows_kept"), f"{report.rows_kept:,}"),
     ]
     for title, counts, first in (
         ("repaired", report.repairs, report.repaired_rows),
@@ -46,9 +66,13 @@ def _rows(report: InspectReport) -> list[tuple[str, str]]:
     ):
         for reason, count in counts.items():
             more = ", ..." if count > len(first[reason]) else ""
-            shown = ", ".join(map(str, first[reason]))
-            rows.append((f"{title}: {reason}", f"{count:,} (rows {shown}{more})"))
-    rows += [(f"label {label}", f"{count:,}") for label, count in report.label_counts.items()]
+            shown = ", ".join(map(str, first[reason])) + more
+            name = reason_name(reason, lang)
+            rows.append((t(title, reason=name), t("which_rows", count=f"{count:,}", rows=shown)))
+    rows += [
+        (t("label", label=display_label(label, lang)), f"{count:,}")
+        for label, count in report.label_counts.items()
+    ]
     return rows
 
 
@@ -62,21 +86,28 @@ def inspect(
         None, "--label-map", help="Name numeric labels, e.g. 0=negative,1=positive,2=neutral."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Detect encoding, delimiter, header, text/label columns and labels; report drops."""
+    from trtune.data.messages import MESSAGES
+    from trtune.error_text import translate
+    from trtune.i18n import say
+
+    language = cli_lang(lang)
     sources = [*(files or []), *(data or [])]
     from trtune.cli.ner import inspect_ner_file
 
-    if len(sources) == 1 and inspect_ner_file(sources[0], as_json):  # a NER file: its summary
+    if len(sources) == 1 and inspect_ner_file(sources[0], as_json, language):  # a NER file
         return
     report = inspect_file(sources, text_col, label_col, parse_label_map(label_map))
     for warning in report.warnings:
-        err_console.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+        line = say(MESSAGES, "warning", language, text=translate(warning, language))
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return
     table = RichTable(title=f"{report.path}", show_header=False)
-    for key, value in _rows(report):
+    for key, value in _rows(report, language):
         table.add_row(key, value)
     console.print(table)
 

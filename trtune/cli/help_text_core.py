@@ -136,6 +136,10 @@ HELP_CORE: dict[str, dict[str, str]] = {
         "en": "Language of the output: tr or en.",
         "tr": "Çıktının dili: tr ya da en.",
     },
+    "serve.lang": {
+        "en": "Language of the messages and of the web page at first: tr or en.",
+        "tr": "İletilerin ve web sayfasının açılış dili: tr ya da en.",
+    },
     "setting.method": {"en": "training method", "tr": "eğitim yöntemi"},
     "export": {
         "en": "Export a trained folder: ONNX for encoders, GGUF for llama.cpp and Ollama.",

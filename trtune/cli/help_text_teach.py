@@ -157,8 +157,8 @@ HELP_TEACH: dict[str, dict[str, str]] = {
     },
     "nanogpt.viz.out": {"en": "The HTML page to write.", "tr": "Yazılacak HTML sayfası."},
     "nanogpt.viz.lang": {
-        "en": "Page language: tr or en (both are inside).",
-        "tr": "Sayfa dili: tr ya da en (ikisi de içinde).",
+        "en": "Language of the output and the page at first: tr or en.",
+        "tr": "Çıktının ve sayfanın açılış dili: tr ya da en.",
     },
     "nanogpt.sample": {
         "en": "Generate text with a character-level model.",

@@ -73,6 +73,9 @@ _MODEL_HELP = "A trained folder, any causal-LM folder or a Hub name."
 _MODEL = param("model", typer.Option(..., "--model", help=_MODEL_HELP), str)
 _DEVICE_HELP = "auto (a CUDA GPU when there is one), cpu, cuda."
 _DEVICE = param("device", typer.Option("auto", "--device", help=_DEVICE_HELP), str)
+_LANG_PARAM = param(
+    "lang", typer.Option(None, "--lang", help="Language of the output: tr or en."), str | None
+)
 
 
 def _write(text: str) -> None:
@@ -86,8 +89,8 @@ def _load(kwargs: dict[str, Any]):
     from trtune.run.messages import MESSAGES as RUN_MESSAGES
 
     quiet_transformers()
-    model = kwargs.pop("model")
-    with reporter().waiting(say(RUN_MESSAGES, "loading_model", cli_lang(), name=model)):
+    model, lang = kwargs.pop("model"), cli_lang(kwargs.pop("lang", None))
+    with reporter(lang=lang).waiting(say(RUN_MESSAGES, "loading_model", lang, name=model)):
         return Generator(load_lm(model, kwargs.pop("device")))
 
 
@@ -103,7 +106,7 @@ _PROMPT = param(
 )
 app.command(name="generate")(
     command_with(
-        [_PROMPT, _MODEL, _DEVICE, *dataclass_parameters(SamplingSettings)],
+        [_PROMPT, _MODEL, _DEVICE, *dataclass_parameters(SamplingSettings), _LANG_PARAM],
         _generate,
         "Generate a reply, streamed to the terminal.",
     )
@@ -113,15 +116,16 @@ app.command(name="generate")(
 def _chat(**kwargs: Any) -> None:
     from trtune.infer.generate import chat_loop
 
+    lang = cli_lang(kwargs.get("lang"))
     settings = build_dataclass(SamplingSettings, kwargs)
     generator = _load(kwargs)
-    console.print(say(MESSAGES, "chat_keys", cli_lang()), markup=False)
+    console.print(say(MESSAGES, "chat_keys", lang), markup=False)
     chat_loop(generator, settings, read=input, write=_write)
 
 
 app.command(name="chat")(
     command_with(
-        [_MODEL, _DEVICE, *dataclass_parameters(SamplingSettings)],
+        [_MODEL, _DEVICE, *dataclass_parameters(SamplingSettings), _LANG_PARAM],
         _chat,
         "Talk to a model; /reset forgets the conversation, /exit (or end of input) quits.",
     )
@@ -132,9 +136,11 @@ app.command(name="chat")(
 def merge(
     model: str = typer.Option(..., "--model", help="A LoRA adapter folder from a training run."),
     out: str = typer.Option(..., "--out", help="Folder for the merged model."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Fold a LoRA adapter into its base; the result loads with plain transformers."""
     from trtune.infer.kinds import merge_adapter
 
+    language = cli_lang(lang)
     folder = merge_adapter(model, out)
-    console.print(say(MESSAGES, "merged", cli_lang(), folder=folder), markup=False)
+    console.print(say(MESSAGES, "merged", language, folder=folder), markup=False)

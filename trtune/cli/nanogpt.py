@@ -53,8 +53,10 @@ def train(
 def sort_command(
     sequence: str = typer.Argument(..., help="Six symbols from A-C (or 0-2), e.g. CBABBC."),
     model: Path = typer.Option(..., "--model", help="A folder written by `nanogpt train`."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Sort six symbols with a trained model (answers in the alphabet it was given)."""
+    cli_lang(lang)  # an unknown language is refused before anything runs
     from trtune.nanogpt.hf import load_pretrained
     from trtune.nanogpt.sort import parse_sequence, sort_text
 
@@ -69,14 +71,18 @@ def viz(
     ),
     model: Path = typer.Option(..., "--model", help="A folder written by `nanogpt train`."),
     out: Path = typer.Option(Path("nanogpt.html"), "--out", help="The HTML page to write."),
-    lang: str = typer.Option("tr", "--lang", help="Page language: tr or en (both are inside)."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the output and the page at first: tr or en."
+    ),
 ) -> None:
     """Write one self-contained HTML page that runs the model: type, and see every number."""
+    from trtune.i18n import say
+    from trtune.nanogpt.messages import MESSAGES
     from trtune.nanogpt.page import write_page
 
-    path = write_page(sequence, model, out, lang=lang)
-    # English in both languages until README.tr.md's tour shows the Turkish line.
-    console.print(f"wrote {path}", markup=False)
+    language = cli_lang(lang)
+    path = write_page(sequence, model, out, lang=language)
+    console.print(say(MESSAGES, "wrote", language, path=path), markup=False)
 
 
 @app.command()
@@ -87,8 +93,10 @@ def sample(
     temperature: float = typer.Option(0.8, help="Below 1: safer; above 1: wilder."),
     seed: int = typer.Option(0, help="Sampling seed."),
     threads: int = typer.Option(1, help="CPU threads (1 is fastest for these small models)."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Generate text with a character-level model."""
+    cli_lang(lang)  # an unknown language is refused before anything runs
     from trtune.learn.threads import torch_threads
     from trtune.nanogpt.text import sample_text
 

@@ -171,9 +171,13 @@ def evaluate(
     console.print(table)
 
 
-def inspect_ner_file(path: str, as_json: bool) -> bool:
+def inspect_ner_file(path: str, as_json: bool, lang: str = "en") -> bool:
     """``data inspect`` of a NER file: format, scheme, sentences, tokens, entities per type,
-    drops and repairs. Returns ``False`` (printing nothing) when ``path`` is no NER file."""
+    drops and repairs, in ``lang``. Returns ``False`` (printing nothing) when ``path`` is no
+    NER file."""
+    from trtune.cli.data import reason_name
+    from trtune.data.messages import MESSAGES
+    from trtune.i18n import say
     from trtune.tasks.ner.data import load_ner_data
     from trtune.tasks.ner.formats import looks_like_ner
 
@@ -183,27 +187,23 @@ def inspect_ner_file(path: str, as_json: bool) -> bool:
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return True
+
+    def t(key: str, **fields) -> str:
+        return say(MESSAGES, key, lang, **fields)
+
     table = RichTable(title=summary["path"], show_header=False)
-    for key in (
-        "format",
-        "encoding",
-        "scheme",
-        "sentences_read",
-        "sentences",
-        "tokens",
-        "entities",
-    ):
-        table.add_row(
-            key.replace("_", " "),
-            f"{summary[key]:,}" if isinstance(summary[key], int) else str(summary[key]),
-        )
+    for key in ("format", "encoding", "scheme", "sentences_read", "sentences", "tokens"):
+        value = summary[key]
+        table.add_row(t(key), f"{value:,}" if isinstance(value, int) else str(value))
+    table.add_row(t("entities"), f"{summary['entities']:,}")
     for role, column in summary["columns"].items():
-        table.add_row(f"{role} column", column)
+        table.add_row(t("column", role=role), column)
     for title in ("dropped", "repaired"):
         for reason, count in summary[title].items():
             rows = ", ".join(map(str, summary[f"{title}_rows"][reason]))
-            table.add_row(f"{title}: {reason}", f"{count:,} (lines {rows})")
+            name = reason_name(reason, lang)
+            table.add_row(t(title, reason=name), t("which_lines", count=f"{count:,}", rows=rows))
     for kind, count in summary["entity_counts"].items():
-        table.add_row(f"entities {kind}", f"{count:,}")
+        table.add_row(t("entity_kind", kind=kind), f"{count:,}")
     console.print(table)
     return True

@@ -24,12 +24,16 @@ def _serve(**kwargs: Any) -> None:
         if exc.name and exc.name.split(".")[0] in SERVE_PACKAGES:
             raise UserError(SERVE_EXTRA) from None
         raise
+    from trtune.i18n import say
+    from trtune.serve.messages import MESSAGES
+
     quiet_transformers()
     settings = build_dataclass(ServeSettings, kwargs)
-    with console.status("loading models..."):
+    with console.status(say(MESSAGES, "loading", settings.lang)):
         web_app = create_app(settings)
     host = "localhost" if settings.host in ("127.0.0.1", "::1") else settings.host
-    console.print(f"trtune serve: http://{host}:{settings.port}/  (API docs: /docs)", markup=False)
+    line = say(MESSAGES, "serving", settings.lang, host=host, port=settings.port)
+    console.print(line, markup=False)
     serve_forever(web_app, settings)
 
 

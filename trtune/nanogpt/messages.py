@@ -37,6 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{steps} steps in {seconds:.1f} s; model written to {folder}",
     },
     "page": {"tr": "sayfa: {path}", "en": "page: {path}"},
+    "wrote": {"tr": "yazıldı: {path}", "en": "wrote {path}"},
     "demo_reuse": {
         "tr": "[bold]nanogpt[/]: {folder} içindeki eğitilmiş sıralama modeli yeniden kullanılıyor",
         "en": "[bold]nanogpt[/]: reusing the trained sort model in {folder}",

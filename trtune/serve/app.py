@@ -8,6 +8,7 @@ in their own module. Tests drive the app with ``TestClient``, the CLI runs it un
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -262,8 +263,10 @@ def _add_pages(app: FastAPI, settings: ServeSettings) -> None:
 
     @app.get("/labels.js", include_in_schema=False)
     async def label_names() -> Response:
-        """The label names the CLI uses too (trtune.data.label_names)."""
-        return Response(labels_script(), media_type="text/javascript; charset=utf-8")
+        """The label names the CLI uses too (trtune.data.label_names), and the page's first
+        language (``serve --lang``, else TRTUNE_LANG or the locale)."""
+        first = f"window.TRTUNE_LANG = {json.dumps(settings.lang)};\n"
+        return Response(first + labels_script(), media_type="text/javascript; charset=utf-8")
 
     @app.get("/nanogpt", include_in_schema=False, response_model=None)
     async def nanogpt_page() -> FileResponse | HTMLResponse:

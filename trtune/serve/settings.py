@@ -68,12 +68,22 @@ class ServeSettings:
     attention_max_tokens: int = field(
         default=64, metadata={"help": "Tokens shown in the attention heat map, at most."}
     )
+    lang: str | None = field(
+        default=None,
+        metadata={"help": "Language of the messages and of the web page at first: tr or en."},
+    )
 
     def __post_init__(self) -> None:
         for name in (*MODEL_FIELDS, "nanogpt_page"):
             value = getattr(self, name)
             if value is not None:
                 setattr(self, name, Path(value))
+        from trtune.i18n import resolve_lang
+
+        try:
+            self.lang = resolve_lang(self.lang)
+        except ValueError as exc:
+            raise UserError(f"--lang: {exc}") from None
         if all(getattr(self, name) is None for name in MODEL_FIELDS):
             folders = ", ".join(f"--{name} DIR" for name in MODEL_FIELDS)
             raise UserError(f"give {folders} or several")

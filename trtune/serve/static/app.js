@@ -263,8 +263,9 @@ async function generate() {
 }
 
 async function init() {
-  let lang = "tr";
-  try { lang = localStorage.getItem("trtune-lang") || "tr"; } catch (e) { /* private mode */ }
+  const first = window.TRTUNE_LANG === "en" ? "en" : "tr";  // serve --lang, TRTUNE_LANG, locale
+  let lang = first;
+  try { lang = localStorage.getItem("trtune-lang") || first; } catch (e) { /* private mode */ }
   try {
     state.health = await (await fetch("/health")).json();
   } catch (err) {
