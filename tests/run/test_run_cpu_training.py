@@ -1,7 +1,7 @@
 """How every training command trains on a CPU: ``--precision auto|float32|bfloat16`` (the
 Trainer's mixed-precision flags; bfloat16 only when asked for on a CPU, since autocast did
-not pay on the Zen 4 measured) and ``--attention-dropout auto|P`` (none on a CPU, so that
-PyTorch's fused attention kernel runs; the model's own on a GPU)."""
+not pay on the Zen 4 measured) and ``--attention-dropout auto|P`` (none for a pretrained
+model on a CPU, so that PyTorch's fused attention kernel runs; the model's own elsewhere)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ def test_an_unknown_precision_is_one_line(tmp_path):
 def test_attention_dropout_auto_is_none_on_a_cpu_only():
     assert attention_dropout_for("auto", torch.device("cpu")) == 0.0
     assert attention_dropout_for("auto", torch.device("cuda")) is None  # the model's own
-    assert attention_dropout_for("0.05", torch.device("cpu")) == 0.05
+    assert attention_dropout_for("auto", torch.device("cpu"), preset=True) is None
+    assert attention_dropout_for("0.05", torch.device("cpu"), preset=True) == 0.05
 
 
 def _dropouts(model) -> dict[str, float]:
@@ -87,7 +88,7 @@ def test_fit_trains_a_cpu_run_without_attention_dropout(cpu_only, monkeypatch, t
                         num_attention_heads=2, intermediate_size=20)  # fmt: skip
     job = FitJob(model=BertForQuestionAnswering(config), tokenizer=None, train_dataset=[1],
                  eval_dataset=[1], collator=None)  # fmt: skip
-    settings = ClassifySettings(data=["x.csv"], out=str(tmp_path), model="tiny")
+    settings = ClassifySettings(data=["x.csv"], out=str(tmp_path), model="some/model")
     with pytest.raises(Stop):
         fit_module.fit(settings, job, tmp_path)
     assert {n: p for n, p in seen["dropouts"].items() if "attention.self" in n} == {

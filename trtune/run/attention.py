@@ -6,9 +6,10 @@ path: it builds the (batch, heads, T, T) weights, draws a random mask over all o
 multiplies twice. For MiniLM on 384-token TQuAD windows that path spent 14% of a training
 step drawing masks alone, and a forward and backward pass of 4 windows took 13.6 s without
 attention dropout against 19.5 s with it (fastest of 4 alternating rounds on a loaded 2-core
-Zen 4, 2026-12-02). So ``auto`` trains without it on a CPU and keeps the model's own value
-on a GPU, whose fused kernels take dropout. The hidden-state dropout stays as it is. The
-quality effect (QA F1, classification accuracy) is measured in docs/qa.md.
+Zen 4, 2026-12-02). So ``auto`` trains a pretrained model without it on a CPU and keeps the
+model's own value on a GPU, whose fused kernels take dropout, and for the tiny presets. The
+hidden-state dropout stays as it is. The quality effect (QA F1, classification accuracy) is
+measured in docs/qa.md.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ def check_attention_dropout(value: str) -> bool:
         return False
 
 
-def attention_dropout_for(value: str, device: torch.device) -> float | None:
-    """The attention dropout a run trains with: a number as given; for ``auto``, 0 on a CPU
-    and ``None`` (the model's own) elsewhere."""
+def attention_dropout_for(value: str, device: torch.device, preset: bool = False) -> float | None:
+    """The attention dropout a run trains with: a number as given; for ``auto``, 0 for a
+    pretrained model on a CPU and ``None`` (the model's own) elsewhere: on a GPU, and for
+    the tiny presets, whose short windows gain little and whose figures stay as they were."""
     if value != "auto":
         return float(value)
-    return 0.0 if device.type == "cpu" else None
+    return 0.0 if device.type == "cpu" and not preset else None
 
 
 def set_attention_dropout(model: torch.nn.Module, p: float) -> int:

@@ -211,7 +211,9 @@ def fit(
         **job.trainer_kwargs,
     )
     trainer.token_keys = job.token_keys
-    attention_dropout = attention_dropout_for(settings.attention_dropout, trainer.args.device)
+    attention_dropout = attention_dropout_for(
+        settings.attention_dropout, trainer.args.device, settings.is_preset
+    )
     if attention_dropout is not None:
         set_attention_dropout(trainer.model, attention_dropout)
     train_accuracy.trainer = trainer

@@ -98,8 +98,9 @@ class TrainSettings:
         metavar="|".join(PRECISIONS),
     )
     attention_dropout: str = setting(
-        "dropout on the attention weights: auto (none on a CPU, where it lets PyTorch use its "
-        "fused attention kernel; the model's own on a GPU) or a number",
+        "dropout on the attention weights: auto (none for a pretrained model on a CPU, where "
+        "it lets PyTorch use its fused attention kernel; the model's own on a GPU and for "
+        "presets) or a number",
         "auto",
         metavar="auto|P",
     )
