@@ -16,19 +16,6 @@ from __future__ import annotations
 
 import torch
 
-# Config attributes that hold the attention-weights dropout, by architecture family.
-CONFIG_KEYS = ("attention_probs_dropout_prob", "attention_dropout", "attn_pdrop")
-
-
-def check_attention_dropout(value: str) -> bool:
-    """Whether ``value`` is ``auto`` or a probability in [0, 1)."""
-    if value == "auto":
-        return True
-    try:
-        return 0 <= float(value) < 1
-    except ValueError:
-        return False
-
 
 def attention_dropout_for(value: str, device: torch.device, preset: bool = False) -> float | None:
     """The attention dropout a run trains with: a number as given; for ``auto``, 0 for a

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from trtune.errors import UserError
-from trtune.run.attention import check_attention_dropout
 from trtune.run.presets import is_preset
 
 S = TypeVar("S", bound="TrainSettings")
@@ -206,6 +205,16 @@ class TrainSettings:
             for name, value in self.to_dict().items()
             if self.method in self.METHOD_FIELDS.get(name, (self.method,))
         }
+
+
+def check_attention_dropout(value: str) -> bool:
+    """Whether ``--attention-dropout`` is ``auto`` or a probability in [0, 1)."""
+    if value == "auto":
+        return True
+    try:
+        return 0 <= float(value) < 1
+    except ValueError:
+        return False
 
 
 def split_list(value: str) -> list[str]:
