@@ -67,6 +67,14 @@ HELP_CLASSIFY_LM: dict[str, dict[str, str]] = {
         "en": "evaluations without improvement before stopping early",
         "tr": "erken durmadan önce iyileşmesiz değerlendirme sayısı",
     },
+    "classify.train.precision": {
+        "en": "training number format: auto, float32 or bfloat16 (autocast over float32 weights)",
+        "tr": "eğitimin sayı biçimi: auto, float32 ya da bfloat16 (float32 ağırlıklar üzerinde autocast)",
+    },
+    "classify.train.attention_dropout": {
+        "en": "dropout on the attention weights: auto (none for a pretrained model on a CPU, where it lets PyTorch use its fused attention kernel; the model's own on a GPU and for presets) or a number",
+        "tr": "dikkat ağırlıklarındaki dropout: auto (CPU'da önceden eğitilmiş modelde yok, böylece PyTorch birleşik dikkat çekirdeğini kullanır; GPU'da ve hazır modellerde modelin kendi değeri) ya da bir sayı",
+    },
     "classify.train.lora_r": {"en": "LoRA rank r", "tr": "LoRA rankı r"},
     "classify.train.lora_alpha": {"en": "LoRA scaling alpha", "tr": "LoRA ölçekleme alfası"},
     "classify.train.lora_dropout": {

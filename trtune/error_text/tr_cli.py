@@ -82,6 +82,8 @@ TR: dict[str, str] = {
     "validation_size must be in [0, 1) (--validation-size)": "validation_size [0, 1) aralığında olmalı (--validation-size)",
     "warmup_ratio must be in [0, 1) and weight_decay not negative": "warmup_ratio [0, 1) aralığında olmalı ve weight_decay negatif olmamalı",
     "patience must not be negative (--patience)": "patience negatif olmamalı (--patience)",
+    "--precision must be auto, float32 or bfloat16": "--precision auto, float32 ya da bfloat16 olmalı",
+    "--attention-dropout must be auto or a number in [0, 1)": "--attention-dropout auto ya da [0, 1) aralığında bir sayı olmalı",
     "--lora-r and --lora-alpha must be >= 1": "--lora-r ve --lora-alpha >= 1 olmalı",
     "lora_dropout must be in [0, 1), got {}": "lora_dropout [0, 1) aralığında olmalı, verilen: {}",
 }

@@ -3,7 +3,8 @@
 A task builds a :class:`FitJob` (its model, datasets, collator and metric) and calls
 :func:`fit`. Evaluation and checkpoints happen every epoch; the best checkpoint (by the
 job's metric) is loaded at the end; early stopping watches the same metric. Mixed precision
-is switched on by itself on a GPU (bf16 where supported, else fp16). ``accelerate launch``
+follows ``--precision`` (:func:`precision_flags`); attention dropout ``--attention-dropout``
+(:mod:`trtune.run.attention`). ``accelerate launch``
 spreads the run over several processes (the Trainer reads its environment). Ctrl-C or
 SIGTERM stops the run with one line naming the step; the checkpoints stay for ``--resume``.
 """
@@ -27,6 +28,7 @@ from transformers import (
 
 from trtune.errors import Interrupted, Terminated
 from trtune.i18n import say
+from trtune.run.attention import attention_dropout_for, set_attention_dropout
 from trtune.run.callbacks import ProgressCallback, TrainAccuracyCallback
 from trtune.run.messages import MESSAGES
 from trtune.run.outdir import CHECKPOINT_DIR, latest_checkpoint
@@ -85,12 +87,22 @@ class FitResult:
     resumed_from: str | None = None
 
 
-def precision_flags() -> dict[str, bool]:
-    """bf16 on a GPU that has it, fp16 on one that does not, neither on a CPU."""
-    if not torch.cuda.is_available():
+def precision_flags(precision: str = "auto") -> dict[str, bool]:
+    """The Trainer's mixed-precision flags for ``--precision`` (autocast over float32 weights).
+
+    ``auto``: on a GPU, bf16 where it has it, else fp16; on a CPU, float32. bfloat16
+    autocast on a CPU is there when asked for (``--precision bfloat16``): on the Zen 4 EPYC
+    measured (AVX-512 BF16, no AMX) a MiniLM training step on 384-token windows was no
+    faster with it (19.1 s against 19.8 s, fastest of 5 alternating rounds, 2 loaded cores,
+    2026-12-02): casting weights and activations took a fifth of the step and ate the
+    faster matrix products (see docs/qa.md).
+    """
+    if precision == "float32":
         return {"bf16": False, "fp16": False}
-    bf16 = torch.cuda.is_bf16_supported()
-    return {"bf16": bf16, "fp16": not bf16}
+    if torch.cuda.is_available():
+        bf16 = torch.cuda.is_bf16_supported() or precision == "bfloat16"
+        return {"bf16": bf16, "fp16": not bf16}
+    return {"bf16": precision == "bfloat16", "fp16": False}
 
 
 def training_arguments(
@@ -124,7 +136,7 @@ def training_arguments(
         # Losses here are means over examples or tokens: the Trainer's token averaging would
         # multiply them (and their gradients) by the number of processes.
         average_tokens_across_devices=False,
-        **precision_flags(),
+        **precision_flags(settings.precision),
     )
     kwargs.update(job.arguments)
     return TrainingArguments(**kwargs)
@@ -199,6 +211,11 @@ def fit(
         **job.trainer_kwargs,
     )
     trainer.token_keys = job.token_keys
+    attention_dropout = attention_dropout_for(
+        settings.attention_dropout, trainer.args.device, settings.is_preset
+    )
+    if attention_dropout is not None:
+        set_attention_dropout(trainer.model, attention_dropout)
     train_accuracy.trainer = trainer
     trainer.remove_callback(PrinterCallback)  # ProgressCallback prints instead
     checkpoint = resume_checkpoint(out_dir, resume, reporter)

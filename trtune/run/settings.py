@@ -26,6 +26,7 @@ from trtune.errors import UserError
 from trtune.run.presets import is_preset
 
 S = TypeVar("S", bound="TrainSettings")
+PRECISIONS = ("auto", "float32", "bfloat16")  # --precision; see trtune.run.precision
 
 # Old spellings that still work, with a one-line notice: old name -> current name.
 ALIASES = {
@@ -90,6 +91,18 @@ class TrainSettings:
     warmup_ratio: float | None = setting("share of the steps spent warming the learning rate up")
     weight_decay: float | None = setting("AdamW weight decay")
     patience: int | None = setting("evaluations without improvement before stopping early")
+    precision: str = setting(
+        "training number format: auto, float32 or bfloat16 (autocast over float32 weights)",
+        "auto",
+        metavar="|".join(PRECISIONS),
+    )
+    attention_dropout: str = setting(
+        "dropout on the attention weights: auto (none for a pretrained model on a CPU, where "
+        "it lets PyTorch use its fused attention kernel; the model's own on a GPU and for "
+        "presets) or a number",
+        "auto",
+        metavar="auto|P",
+    )
     lora_r: int | None = setting("LoRA rank r")
     lora_alpha: int | None = setting("LoRA scaling alpha")
     lora_dropout: float | None = setting("dropout on the LoRA branch")
@@ -151,6 +164,11 @@ class TrainSettings:
                 "warmup_ratio must be in [0, 1) and weight_decay not negative",
             ),
             (self.patience >= 0, "patience must not be negative (--patience)"),
+            (self.precision in PRECISIONS, "--precision must be auto, float32 or bfloat16"),
+            (
+                check_attention_dropout(str(self.attention_dropout)),
+                "--attention-dropout must be auto or a number in [0, 1)",
+            ),
             (self.lora_r >= 1 and self.lora_alpha >= 1, "--lora-r and --lora-alpha must be >= 1"),
             (
                 0 <= self.lora_dropout < 1,
@@ -187,6 +205,16 @@ class TrainSettings:
             for name, value in self.to_dict().items()
             if self.method in self.METHOD_FIELDS.get(name, (self.method,))
         }
+
+
+def check_attention_dropout(value: str) -> bool:
+    """Whether ``--attention-dropout`` is ``auto`` or a probability in [0, 1)."""
+    if value == "auto":
+        return True
+    try:
+        return 0 <= float(value) < 1
+    except ValueError:
+        return False
 
 
 def split_list(value: str) -> list[str]:
