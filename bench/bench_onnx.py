@@ -224,8 +224,9 @@ def run(quick: bool = False) -> dict:
 
     from trtune.export.onnx_graph import INT8_METHODS
 
-    source, texts, labels = reviews(FIT + N_TEXTS, seed=0)
-    fit_texts, fit_labels, measured = texts[:FIT], labels[:FIT], texts[FIT:]
+    fit, n_texts = (300, 256) if quick else (FIT, N_TEXTS)
+    source, texts, labels = reviews(fit + n_texts, seed=0)
+    fit_texts, fit_labels, measured = texts[:fit], labels[:fit], texts[fit:]
     rounds = 2 if quick else 3
     with tempfile.TemporaryDirectory(prefix="trtune-bench-onnx-") as tmp:
         root = Path(tmp)
@@ -233,15 +234,15 @@ def run(quick: bool = False) -> dict:
         methods = INT8_METHODS if not quick else ("dynamic-per-channel", "dynamic")
         onnx_dirs = export_all(folder, root, measured, methods)
         changed = agreement(folder, onnx_dirs, measured)
-        texts_per_s = speed(folder, onnx_dirs, measured if not quick else measured[:256], rounds)
+        texts_per_s = speed(folder, onnx_dirs, measured, rounds)
         serve = serving(folder, onnx_dirs["onnx_float32"], measured, rounds, 96 if quick else 192)
     ratio = texts_per_s["batch_16"]["onnx_float32"] / texts_per_s["batch_16"]["torch_float32"]
     return {
         "name": "onnx_inference",
         "ratio": round(ratio, 2),
         "target": 1.0,
-        "model": f"all-MiniLM-L6-v2 + sentiment head fitted on {FIT} reviews ({source})",
-        "texts": N_TEXTS,
+        "model": f"all-MiniLM-L6-v2 + sentiment head fitted on {fit} reviews ({source})",
+        "texts": n_texts,
         "torch_threads": torch.get_num_threads(),
         "changed_vs_torch_float32": changed,
         "texts_per_s": texts_per_s,
