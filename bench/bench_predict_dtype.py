@@ -39,7 +39,7 @@ def same_labels(a: list, b: list) -> int:
 
 def run(quick: bool = False) -> dict:
     """Time the three sides in alternating rounds; count the labels that agree."""
-    source, texts, _ = reviews(192 if quick else 512, seed=3)
+    source, texts, _ = reviews(256 if quick else 512, seed=3)
     tokenizer, folder = minilm()
     with tempfile.TemporaryDirectory() as tmp:
         model = load_model(
