@@ -119,10 +119,13 @@ def _sides(folder: Path, onnx_dirs: dict[str, Path], batch: int) -> dict:
     return sides
 
 
-def speed(folder: Path, onnx_dirs: dict[str, Path], texts: list[str], rounds: int) -> dict:
-    """texts/s of every side at batch 1 and 16 (fastest of ``rounds`` alternating rounds)."""
+def speed(
+    folder: Path, onnx_dirs: dict[str, Path], texts: list[str], rounds: int, single: bool = True
+) -> dict:
+    """texts/s of every side at batch 1 (when ``single``) and 16 (fastest of ``rounds``
+    alternating rounds)."""
     result = {}
-    for batch, count in ((1, len(texts) // 4), (16, len(texts))):
+    for batch, count in ((1, len(texts) // 4), (16, len(texts)))[0 if single else 1 :]:
         sides = _sides(folder, onnx_dirs, batch)
         chunk = texts[:count]
         for predict in sides.values():
@@ -231,11 +234,14 @@ def run(quick: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="trtune-bench-onnx-") as tmp:
         root = Path(tmp)
         folder = build_classifier(root / "torch", fit_texts, fit_labels)
-        methods = INT8_METHODS if not quick else ("dynamic-per-channel", "dynamic")
+        methods = INT8_METHODS if not quick else ("dynamic-per-channel",)  # the default
         onnx_dirs = export_all(folder, root, measured, methods)
         changed = agreement(folder, onnx_dirs, measured)
-        texts_per_s = speed(folder, onnx_dirs, measured, rounds)
-        serve = serving(folder, onnx_dirs["onnx_float32"], measured, rounds, 96 if quick else 192)
+        # the quick form: batch 16 (the ratio) only; batch 1 and serving in the full form
+        texts_per_s = speed(folder, onnx_dirs, measured, rounds, single=not quick)
+        serve = "full form only"
+        if not quick:
+            serve = serving(folder, onnx_dirs["onnx_float32"], measured, rounds, 192)
     ratio = texts_per_s["batch_16"]["onnx_float32"] / texts_per_s["batch_16"]["torch_float32"]
     return {
         "name": "onnx_inference",
