@@ -181,7 +181,7 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
     from trtune.serve.settings import ServeSettings
 
     # quick: 2 x 96 requests gave 2.55-3.75 on 2026-11-30 (the baseline swings most)
-    rounds, per_round = (3, 160) if quick else (4, 256)
+    rounds, per_round = (4, 160) if quick else (4, 256)
     where = resolve_device(device)
     precision = resolve_dtype(dtype, where)
     folder, classifier = load_minilm_classifier(where, precision)
