@@ -151,7 +151,7 @@ def real_tokens(tokenizer, data) -> float:
 def run(quick: bool = False) -> dict:
     from trtune.run.presets import train_preset_tokenizer
 
-    n, steps, rounds = (256, 6, 2) if quick else (2048, 24, 3)
+    n, steps, rounds = (512, 8, 2) if quick else (2048, 24, 3)
     name, data = pairs(n)
     tokenizer = train_preset_tokenizer(
         "tiny-t5", [PREFIX + a for a, _ in data] + [b for _, b in data]
