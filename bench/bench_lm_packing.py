@@ -12,7 +12,7 @@ not padding per second):
   example so that attention never crosses examples.
 
 The layouts alternate in rounds (:mod:`rounds`), the fastest of each kept. Peak resident
-memory of each layout is measured in a child process of its own.
+memory of each layout is measured in a child process of its own (full form only).
 
 ratio = packed tokens/s / static-padded tokens/s (target 1.5): the padded batches of the
 usual ``padding="max_length"`` recipe, the same baseline as the fine-tune benchmark.

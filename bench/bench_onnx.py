@@ -14,6 +14,10 @@ probability difference are counted against PyTorch float32 on all 512 texts. Ser
 requests/s of ``trtune serve`` with the torch and the ONNX classifier (16 concurrent clients,
 one review each, dynamic batching), in alternating rounds.
 
+The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 300 reviews,
+256 measured, batch 16 only (the ratio), the default int8 method (per-channel dynamic) only,
+no serving.
+
     python bench/bench_onnx.py [--quick]
 """
 

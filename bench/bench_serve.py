@@ -8,7 +8,7 @@ short Turkish text per request over keep-alive connections:
 
 - batched: `trtune serve`'s defaults (``max_batch_size=32``, ``max_wait_ms=2``);
 - baseline: ``max_batch_size=1`` - one forward pass per request, the same code path;
-- baseline_float32: as baseline, in float32, when ``--dtype`` is not float32.
+- baseline_float32: as baseline, in float32, when ``--dtype`` is not float32 (full form).
 
 All use `trtune serve`'s ``--dtype`` (``auto``: bfloat16 on a GPU or on a CPU with AMX,
 else float32). They run side by side and are driven in alternating rounds.
