@@ -14,6 +14,10 @@ probability difference are counted against PyTorch float32 on all 512 texts. Ser
 requests/s of ``trtune serve`` with the torch and the ONNX classifier (16 concurrent clients,
 one review each, dynamic batching), in alternating rounds.
 
+The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 300 reviews,
+256 measured, batch 16 only (the ratio), the default int8 method (per-channel dynamic) only,
+no serving.
+
     python bench/bench_onnx.py [--quick]
 """
 
@@ -119,10 +123,13 @@ def _sides(folder: Path, onnx_dirs: dict[str, Path], batch: int) -> dict:
     return sides
 
 
-def speed(folder: Path, onnx_dirs: dict[str, Path], texts: list[str], rounds: int) -> dict:
-    """texts/s of every side at batch 1 and 16 (fastest of ``rounds`` alternating rounds)."""
+def speed(
+    folder: Path, onnx_dirs: dict[str, Path], texts: list[str], rounds: int, single: bool = True
+) -> dict:
+    """texts/s of every side at batch 1 (when ``single``) and 16 (fastest of ``rounds``
+    alternating rounds)."""
     result = {}
-    for batch, count in ((1, len(texts) // 4), (16, len(texts))):
+    for batch, count in ((1, len(texts) // 4), (16, len(texts)))[0 if single else 1 :]:
         sides = _sides(folder, onnx_dirs, batch)
         chunk = texts[:count]
         for predict in sides.values():
@@ -224,24 +231,28 @@ def run(quick: bool = False) -> dict:
 
     from trtune.export.onnx_graph import INT8_METHODS
 
-    source, texts, labels = reviews(FIT + N_TEXTS, seed=0)
-    fit_texts, fit_labels, measured = texts[:FIT], labels[:FIT], texts[FIT:]
+    fit, n_texts = (300, 256) if quick else (FIT, N_TEXTS)
+    source, texts, labels = reviews(fit + n_texts, seed=0)
+    fit_texts, fit_labels, measured = texts[:fit], labels[:fit], texts[fit:]
     rounds = 2 if quick else 3
     with tempfile.TemporaryDirectory(prefix="trtune-bench-onnx-") as tmp:
         root = Path(tmp)
         folder = build_classifier(root / "torch", fit_texts, fit_labels)
-        methods = INT8_METHODS if not quick else ("dynamic-per-channel", "dynamic")
+        methods = INT8_METHODS if not quick else ("dynamic-per-channel",)  # the default
         onnx_dirs = export_all(folder, root, measured, methods)
         changed = agreement(folder, onnx_dirs, measured)
-        texts_per_s = speed(folder, onnx_dirs, measured if not quick else measured[:256], rounds)
-        serve = serving(folder, onnx_dirs["onnx_float32"], measured, rounds, 96 if quick else 192)
+        # the quick form: batch 16 (the ratio) only; batch 1 and serving in the full form
+        texts_per_s = speed(folder, onnx_dirs, measured, rounds, single=not quick)
+        serve = "full form only"
+        if not quick:
+            serve = serving(folder, onnx_dirs["onnx_float32"], measured, rounds, 192)
     ratio = texts_per_s["batch_16"]["onnx_float32"] / texts_per_s["batch_16"]["torch_float32"]
     return {
         "name": "onnx_inference",
         "ratio": round(ratio, 2),
         "target": 1.0,
-        "model": f"all-MiniLM-L6-v2 + sentiment head fitted on {FIT} reviews ({source})",
-        "texts": N_TEXTS,
+        "model": f"all-MiniLM-L6-v2 + sentiment head fitted on {fit} reviews ({source})",
+        "texts": n_texts,
         "torch_threads": torch.get_num_threads(),
         "changed_vs_torch_float32": changed,
         "texts_per_s": texts_per_s,

@@ -8,7 +8,7 @@ short Turkish text per request over keep-alive connections:
 
 - batched: `trtune serve`'s defaults (``max_batch_size=32``, ``max_wait_ms=2``);
 - baseline: ``max_batch_size=1`` - one forward pass per request, the same code path;
-- baseline_float32: as baseline, in float32, when ``--dtype`` is not float32.
+- baseline_float32: as baseline, in float32, when ``--dtype`` is not float32 (full form).
 
 All use `trtune serve`'s ``--dtype`` (``auto``: bfloat16 on a GPU or on a CPU with AMX,
 else float32). They run side by side and are driven in alternating rounds.
@@ -172,7 +172,8 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
     batched, ...; :mod:`rounds`), so that a change in the machine's load during the run falls
     on all alike; the ratios compare each server's fastest round.
     When ``dtype`` resolves to something other than float32, a third server serves the
-    float32 model one request at a time: ``ratio_vs_float32_baseline`` compares against it.
+    float32 model one request at a time: ``ratio_vs_float32_baseline`` compares against it
+    (full form only).
     """
     from trtune.run.devices import dtype_name, resolve_device, resolve_dtype
     from trtune.serve.app import create_app
@@ -189,7 +190,7 @@ def run(quick: bool = False, device: str = "cpu", dtype: str = "auto") -> dict:
         "baseline": (1, classifier, precision),
         "batched": (defaults.max_batch_size, classifier, precision),
     }
-    if precision != torch.float32:
+    if precision != torch.float32 and not quick:  # the quick form: the two servers only
         float32 = load_minilm_classifier(where, torch.float32)[1]
         servers["baseline_float32"] = (1, float32, torch.float32)
     apps = {

@@ -87,6 +87,7 @@ def train_steps(
     steps: int,
     model: str = "tiny-gpt",
     seed: int = 0,
+    max_examples: int = 1500,
 ) -> dict[str, float]:
     """Train ``steps`` steps of ``model`` in one layout and measure the memory it took.
 
@@ -94,7 +95,7 @@ def train_steps(
     ``/proc/self/clear_refs``) after the model and data are ready, so ``peak_mib`` is the
     highest the training steps drove it and ``growth_mib`` what they added.
     """
-    lm, tokenizer, examples = _prepare(data, model, max_length, 1500, seed)
+    lm, tokenizer, examples = _prepare(data, model, max_length, max_examples, seed)
     batches = _layout(examples, mode, batch_size, max_length, tokenizer.pad_token_id, seed)
     gc.collect()
     Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM to the current VmRSS

@@ -125,6 +125,7 @@ def main() -> None:
     mode.add_argument("--full", action="store_true")
     parser.add_argument("--only", nargs="*", help="run only these benchmark names")
     args = parser.parse_args()
+    start = time.perf_counter()
     results = run_suite(quick=args.quick, only=args.only)
     if args.quick:
         out = BENCH / "results-quick.json"
@@ -136,6 +137,8 @@ def main() -> None:
     missed = [r["name"] for r in results if r.get("ratio") is None or r["ratio"] < r["target"]]
     if missed:
         print(f"targets not met: {', '.join(missed)}")
+    total = time.perf_counter() - start
+    print(f"total wall time: {total:.0f} s ({int(total // 60)} min {total % 60:.0f} s)")
 
 
 if __name__ == "__main__":
