@@ -72,7 +72,7 @@ class Step:
 
     @property
     def expects_error(self) -> bool:
-        return any(line.startswith("error:") for line in self.shown)
+        return any(line.startswith(("error:", "hata:")) for line in self.shown)
 
     def option(self, name: str) -> str | None:
         """The value of ``--name VALUE`` in the command, if given."""
