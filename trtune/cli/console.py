@@ -56,10 +56,12 @@ def show_plan(plan: dict, as_json: bool, lang: str | None = None) -> None:
 
 def note_random_init(record_or_flag, lang: str | None = None, to_stderr: bool = False) -> None:
     """Say, once, that the outputs come from a tiny random test model (when they do)."""
-    from trtune.run.messages import random_init_notice
+    from trtune.i18n import say
+    from trtune.run.messages import MESSAGES, random_init_notice
     from trtune.run.record import is_random_init
 
     flag = record_or_flag if isinstance(record_or_flag, bool) else is_random_init(record_or_flag)
     notice = random_init_notice(flag, cli_lang(lang))
     if notice:
-        (err_console if to_stderr else console).print(f"note: {notice}", markup=False)
+        line = say(MESSAGES, "note", cli_lang(lang), text=notice)
+        (err_console if to_stderr else console).print(line, markup=False)

@@ -37,7 +37,7 @@ def train(
 ) -> None:
     """Train on the sort task (default) or on text, then report exact match / loss."""
     if old_steps is not None:
-        print_notices(["--steps is now --max-steps"])
+        print_notices([("--steps", "--max-steps")])
         max_steps = max_steps if max_steps is not None else old_steps
     from trtune.nanogpt.train import TrainConfig
     from trtune.nanogpt.train import train as run_training

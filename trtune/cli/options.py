@@ -147,7 +147,7 @@ def dataclass_parameters(cls: type, skip: tuple[str, ...] = ()) -> list[inspect.
     return params
 
 
-def given_values(kwargs: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+def given_values(kwargs: dict[str, Any], notices: list[tuple[str, str]]) -> dict[str, Any]:
     """The options the user gave (not ``None``), old spellings mapped to the new names with
     a notice each; when both spellings are given, the new one wins."""
     given = {k: v for k, v in kwargs.items() if v is not None and v != []}
@@ -155,15 +155,24 @@ def given_values(kwargs: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     for key, value in given.items():
         if key.startswith(_ALIAS_PREFIX):
             old = key[len(_ALIAS_PREFIX) :]
-            notices.append(f"{flag(old)} is now {flag(ALIASES[old])}")
+            notices.append((flag(old), flag(ALIASES[old])))
             values.setdefault(ALIASES[old], value)
     return values
 
 
-def print_notices(notices: list[str]) -> None:
-    """One ``note:`` line per old spelling used (once each)."""
-    for notice in dict.fromkeys(notices):
-        err_console.print(f"note: {notice}", markup=False, soft_wrap=True)
+def print_notices(notices: list[tuple[str, str]]) -> None:
+    """One ``note: --old is now --new`` line per old spelling used (once each), in the
+    language of the command line."""
+    import sys
+
+    from trtune.cli.help import lang_of_args
+    from trtune.i18n import say
+    from trtune.run.messages import MESSAGES
+
+    lang = lang_of_args(sys.argv[1:])
+    for old, new in dict.fromkeys(notices):
+        text = say(MESSAGES, "renamed", lang, old=old, new=new)
+        err_console.print(say(MESSAGES, "note", lang, text=text), markup=False, soft_wrap=True)
 
 
 def command_with(
@@ -214,7 +223,7 @@ def settings_command(
     def body(**kwargs: Any) -> None:
         flags = RunFlags(**{k: kwargs.pop(k) for k in _RUN_FLAG_NAMES})
         config = kwargs.pop("config")
-        notices: list[str] = []
+        notices: list[tuple[str, str]] = []
         settings = load_settings(cls, config, given_values(kwargs, notices), notices)
         print_notices(notices)
         run(settings, flags)
@@ -225,7 +234,7 @@ def settings_command(
 def build_dataclass(cls: type, kwargs: dict[str, Any]) -> Any:
     """An instance of a settings dataclass from the options given (the rest keep the
     dataclass defaults)."""
-    notices: list[str] = []
+    notices: list[tuple[str, str]] = []
     values = given_values({k: kwargs.pop(k) for k in list(kwargs) if _is_field(cls, k)}, notices)
     print_notices(notices)
     return cls(**values)

@@ -95,7 +95,7 @@ _GENERATION_NAMES = {p.name for p in _GENERATION}
 def _overrides(kwargs: dict[str, Any]) -> dict[str, Any]:
     """The generation options the user gave (the folder's recorded settings fill the rest);
     checked now, so that a bad value fails before the model loads."""
-    notices: list[str] = []
+    notices: list[tuple[str, str]] = []
     chosen = {k: kwargs.pop(k) for k in list(kwargs) if k in _GENERATION_NAMES}
     given = given_values(chosen, notices)
     print_notices(notices)

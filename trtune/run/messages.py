@@ -5,6 +5,8 @@ from __future__ import annotations
 from trtune.i18n import say
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "note": {"tr": "not: {text}", "en": "note: {text}"},
+    "renamed": {"tr": "{old} artık {new}", "en": "{old} is now {new}"},
     "random_init": {
         "tr": "küçük, rastgele başlatılmış deneme modeli: aracı denemek için, gerçek kullanım "
         "için değil",

@@ -280,19 +280,21 @@ def coerce(cls: type, name: str, value: Any) -> Any:
     return value
 
 
-def canonical_name(name: str, notices: list[str] | None = None) -> str:
+def canonical_name(name: str, notices: list[tuple[str, str]] | None = None) -> str:
     """A key as written in YAML or by an old flag -> the field name (``max-length`` ->
     ``max_length``, ``lora_rank`` -> ``lora_r`` with a notice)."""
     key = str(name).strip().replace("-", "_")
     if key in ALIASES:
         new = ALIASES[key]
         if notices is not None:
-            notices.append(f"{key} is now {new} (--{new.replace('_', '-')})")
+            notices.append((key, f"{new} (--{new.replace('_', '-')})"))
         return new
     return key
 
 
-def read_config_file(path: str | Path, notices: list[str] | None = None) -> dict[str, Any]:
+def read_config_file(
+    path: str | Path, notices: list[tuple[str, str]] | None = None
+) -> dict[str, Any]:
     """A YAML ``--config`` file as ``{field name: value}``.
 
     Raises:
@@ -316,7 +318,7 @@ def load_settings(
     cls: type[S],
     config: str | Path | None = None,
     overrides: dict[str, Any] | None = None,
-    notices: list[str] | None = None,
+    notices: list[tuple[str, str]] | None = None,
 ) -> S:
     """Settings of ``cls`` from an optional YAML file, then ``overrides`` that are not
     ``None`` (the flags given on the command line).

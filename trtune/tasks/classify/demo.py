@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trtune.data.label_names import display_label
 from trtune.data.samples import SAMPLE_REVIEWS
+from trtune.i18n import say
 from trtune.infer.classify import load_classifier
+from trtune.run.messages import MESSAGES as RUN_MESSAGES
 from trtune.run.messages import random_init_notice
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.classify.settings import ClassifySettings
@@ -53,9 +56,10 @@ def demo_tour(
             bacc=result.baseline["accuracy"],
         )
     )
-    reporter.line("note: " + random_init_notice(True, lang))
+    reporter.line(say(RUN_MESSAGES, "note", lang, text=random_init_notice(True, lang)))
     reporter.line(text["predict"])
     for prediction in load_classifier(result.out_dir).predict(EXAMPLES):
         score = prediction.probabilities[prediction.label]
-        reporter.line(f"  {prediction.label:8s} {score:.2f}  {prediction.text}")
+        label = display_label(prediction.label, lang)
+        reporter.line(f"  {label:8s} {score:.2f}  {prediction.text}")
     return [result.report]

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from trtune.data.samples import shared_data
+from trtune.i18n import say
+from trtune.run.messages import MESSAGES as RUN_MESSAGES
 from trtune.run.messages import random_init_notice
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.settings import LMSettings
@@ -56,5 +58,5 @@ def demo_tour(out_dir: Path, lang: str = "en", reporter: Reporter | None = None)
     )
     result = train_lm(settings, overwrite=True, reporter=reporter)
     assert result.report is not None
-    reporter.line("note: " + random_init_notice(True, lang))
+    reporter.line(say(RUN_MESSAGES, "note", lang, text=random_init_notice(True, lang)))
     return [result.report]
