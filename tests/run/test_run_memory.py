@@ -33,7 +33,9 @@ def test_freed_heap_goes_back_to_the_system():
     if _malloc_trim() is None:
         pytest.skip("no glibc malloc_trim (musl?)")
     # Many mid-sized tensors (below glibc's mmap threshold) land on the heap; freed, their
-    # pages stay resident until trimmed.
+    # pages stay resident until trimmed. Trim first: pages that earlier tests freed would
+    # otherwise be reused without the resident size growing.
+    release_training_memory()
     before = _rss_mib()
     blocks = [torch.ones(16_000) for _ in range(6_000)]  # ~64 KB each, ~380 MiB
     del blocks
