@@ -301,8 +301,8 @@ def compare(method: str, base: str, steps: int, examples: int, rounds: int) -> d
 
 def run(quick: bool = False) -> list[dict]:
     """``lm_vs_trl_full`` and ``lm_vs_trl_lora``."""
-    steps = 3 if quick else 24
-    examples = 500 if quick else 2400  # one epoch holds at least ``steps`` batches
+    steps = 2 if quick else 24
+    examples = 350 if quick else 2400  # one epoch holds at least ``steps`` batches
     rounds = 2
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
