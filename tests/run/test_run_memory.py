@@ -7,14 +7,8 @@ import sys
 import pytest
 import torch
 
+from tests.conftest import REPO
 from trtune.run.memory import _malloc_trim, release_training_memory
-
-
-def _rss_mib() -> float:
-    for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")
 
 
 def test_gradients_and_optimizer_state_are_dropped():
@@ -28,19 +22,33 @@ def test_gradients_and_optimizer_state_are_dropped():
     assert all(p.grad is None for p in model.parameters())
 
 
+_CHILD = """
+import torch
+from trtune.run.memory import release_training_memory
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+before = rss()
+blocks = [torch.ones(16_000) for _ in range(6_000)]  # ~64 KB each, ~380 MiB
+del blocks
+held = rss()
+release_training_memory()
+print(before, held, rss())
+"""
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc malloc_trim")
 def test_freed_heap_goes_back_to_the_system():
+    """In a fresh process (a test worker's heap holds pages earlier tests freed): many
+    mid-sized tensors land on the heap; freed, their pages stay resident until trimmed."""
+    import subprocess
+
     if _malloc_trim() is None:
         pytest.skip("no glibc malloc_trim (musl?)")
-    # Many mid-sized tensors (below glibc's mmap threshold) land on the heap; freed, their
-    # pages stay resident until trimmed. Trim first: pages that earlier tests freed would
-    # otherwise be reused without the resident size growing.
-    release_training_memory()
-    before = _rss_mib()
-    blocks = [torch.ones(16_000) for _ in range(6_000)]  # ~64 KB each, ~380 MiB
-    del blocks
-    held = _rss_mib()
-    release_training_memory()
-    released = _rss_mib()
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    before, held, released = map(float, done.stdout.split())
     assert held - before > 100, "the allocation did not show in the resident size"
     assert held - released > 100
