@@ -24,6 +24,13 @@ from tests.conftest import REPO, run_cli
 pytestmark = pytest.mark.slow
 
 
+def _as_from_a_terminal() -> None:
+    """Give the child the SIGINT a terminal gives: a test suite started in the background
+    (``make test &``, nohup) ignores SIGINT, the child would inherit that and Python would
+    then never raise KeyboardInterrupt in it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(args: list[str]) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO), COLUMNS="200")
     return subprocess.Popen(
@@ -33,6 +40,7 @@ def _start(args: list[str]) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_from_a_terminal,
     )
 
 
