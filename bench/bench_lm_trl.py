@@ -62,7 +62,7 @@ def _data() -> str:
     return str(TQUAD if TQUAD.is_file() else BUNDLED)
 
 
-def _settings(method: str, base: str, steps: int, examples: int, out: str | None):
+def _settings(method: str, base: str, steps: int, examples: int, out: str | None, pack: bool):
     from trtune.tasks.lm.settings import LMSettings
 
     return LMSettings(
@@ -73,7 +73,7 @@ def _settings(method: str, base: str, steps: int, examples: int, out: str | None
         max_steps=steps,
         batch_size=BATCH,
         max_length=MAX_LENGTH,
-        pack=True,
+        pack=pack,
         template="turkish",
         lr=LR[method],
         warmup_ratio=0.05,
@@ -119,12 +119,12 @@ def _peak_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def side_trtune(method: str, base: str, steps: int, examples: int) -> dict:
+def side_trtune(method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
     """``lm train`` as a user runs it (evaluation at the end only)."""
     from trtune.tasks.lm.train import train_lm
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = _settings(method, base, steps, examples, str(Path(tmp) / "out"))
+        settings = _settings(method, base, steps, examples, str(Path(tmp) / "out"), pack)
         metrics = train_lm(settings).metrics
     return {
         "tokens_per_second": metrics["tokens_per_second"],
@@ -136,20 +136,27 @@ def side_trtune(method: str, base: str, steps: int, examples: int) -> dict:
 
 
 def _rows(batches, pad_id: int) -> dict[str, list]:
-    """trtune's packed batches as TRL dataset rows: ids and labels without the padding
-    tail, and the example lengths inside each row (``seq_lengths``)."""
+    """trtune's batches as TRL dataset rows: ids and labels without the padding tail, and
+    for packed rows the example lengths inside each row (``seq_lengths``)."""
     ids, labels, lengths = [], [], []
     for batch in batches:
         for r in range(batch.input_ids.size(0)):
-            n = int((batch.input_ids[r] != pad_id).sum())
-            starts = (batch.position_ids[r, :n] == 0).nonzero().flatten().tolist() + [n]
+            if batch.attention_mask is not None:  # one example per row
+                n = int(batch.attention_mask[r].sum())
+                starts = [0, n]
+            else:
+                n = int((batch.input_ids[r] != pad_id).sum())
+                starts = (batch.position_ids[r, :n] == 0).nonzero().flatten().tolist() + [n]
             ids.append(batch.input_ids[r, :n].tolist())
             labels.append(batch.labels[r, :n].tolist())
             lengths.append([b - a for a, b in zip(starts, starts[1:], strict=False)])
-    return {"input_ids": ids, "labels": labels, "seq_lengths": lengths}
+    rows = {"input_ids": ids, "labels": labels}
+    if batches and batches[0].attention_mask is None:
+        rows["seq_lengths"] = lengths
+    return rows
 
 
-def side_trl(method: str, base: str, steps: int, examples: int) -> dict:
+def side_trl(method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
     """TRL's ``SFTTrainer`` on trtune's rows (see the module docstring for the config)."""
     import torch
     from datasets import Dataset
@@ -161,11 +168,11 @@ def side_trl(method: str, base: str, steps: int, examples: int) -> dict:
     from trtune.tasks.lm.loss import evaluate, lr_at
     from trtune.tasks.lm.setup import prepare_run
 
-    settings = _settings("full", base, steps, examples, None)
+    settings = _settings("full", base, steps, examples, None, pack)
     prep = prepare_run(settings, None)  # the same split, encoding and (unwrapped) model
     pad = prep.tokenizer.pad_token_id
     generator = torch.Generator().manual_seed(SEED)  # train_lm's first epoch: seed + 0
-    batches = make_batches(prep.train, BATCH, prep.max_length, pad, True, generator)[:steps]
+    batches = make_batches(prep.train, BATCH, prep.max_length, pad, pack, generator)[:steps]
     dataset = Dataset.from_dict(_rows(batches, pad))
     tokens = sum(b.tokens for b in batches)
     model = prep.model
@@ -191,10 +198,10 @@ def side_trl(method: str, base: str, steps: int, examples: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         config = SFTConfig(
             output_dir=tmp,
-            per_device_train_batch_size=1,
-            gradient_accumulation_steps=BATCH,
+            per_device_train_batch_size=1 if pack else BATCH,
+            gradient_accumulation_steps=BATCH if pack else 1,
             max_steps=steps,
-            padding_free=True,
+            padding_free=pack,
             packing=False,
             max_length=None,
             completion_only_loss=True,
@@ -248,9 +255,10 @@ class _StepTimer:
         self.callback = Callback()
 
 
-def _child(side: str, method: str, base: str, steps: int, examples: int) -> dict:
+def _child(side: str, method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
     """One side in a fresh process; its JSON result (last stdout line)."""
     cmd = [sys.executable, __file__, "--side", side, method, base, str(steps), str(examples)]
+    cmd.append("packed" if pack else "unpacked")
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(f"{side} {method} failed:\n{out.stderr[-3000:]}")
@@ -262,15 +270,16 @@ def _brief(result: dict) -> list:
     return [round(result["tokens_per_second"]), result["peak_mib"], round(result["val_loss"], 4)]
 
 
-def compare(method: str, base: str, steps: int, examples: int, rounds: int) -> dict:
+def compare(method: str, base: str, steps: int, examples: int, rounds: int, pack: bool) -> dict:
     """Alternating rounds of both sides; the fastest round of each kept."""
     runs: dict[str, list[dict]] = {"trtune": [], "trl": []}
+    name = f"lm_vs_trl_{method}" + ("" if pack else "_unpacked")
     for r in range(rounds):
         for side in ("trtune", "trl"):
-            result = _child(side, method, base, steps, examples)
+            result = _child(side, method, base, steps, examples, pack)
             runs[side].append(result)
             print(
-                f"  {method} round {r + 1} {side}: {result['tokens_per_second']:.0f} tokens/s, "
+                f"  {name} round {r + 1} {side}: {result['tokens_per_second']:.0f} tokens/s, "
                 f"peak {result['peak_mib']:.0f} MiB, val loss {result['val_loss']:.4f}",
                 flush=True,
             )
@@ -280,7 +289,7 @@ def compare(method: str, base: str, steps: int, examples: int, rounds: int) -> d
     close = abs(ours["val_loss"] - theirs["val_loss"]) <= VAL_TOLERANCE * theirs["val_loss"]
     memory_ratio = peak["trl"] / peak["trtune"]
     return {
-        "name": f"lm_vs_trl_{method}",
+        "name": name,
         "ratio": round(ours["tokens_per_second"] / theirs["tokens_per_second"], 2),
         "target": 1.3,
         "memory_ratio": round(memory_ratio, 2),
@@ -293,27 +302,35 @@ def compare(method: str, base: str, steps: int, examples: int, rounds: int) -> d
         "trtune_val_loss": round(ours["val_loss"], 4),
         "trl_val_loss": round(theirs["val_loss"], 4),
         "steps": steps,
-        "batch": f"{BATCH} packed rows x {MAX_LENGTH}",
+        "batch": f"{BATCH} packed rows x {MAX_LENGTH}"
+        if pack
+        else f"{BATCH} examples padded to the batch's longest (at most {MAX_LENGTH})",
         "data": Path(_data()).name,
         "rounds": {side: [_brief(x) for x in rs] for side, rs in runs.items()},
     }
 
 
 def run(quick: bool = False) -> list[dict]:
-    """``lm_vs_trl_full`` and ``lm_vs_trl_lora``."""
+    """``lm_vs_trl_full`` and ``lm_vs_trl_lora`` (packed rows); the full form adds both
+    unpacked (``lm_vs_trl_full_unpacked``, ``lm_vs_trl_lora_unpacked``)."""
     steps = 2 if quick else 24
     examples = 350 if quick else 2400  # one epoch holds at least ``steps`` batches
     rounds = 2
+    packings = (True,) if quick else (True, False)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
         build_base(base, examples)
-        return [compare(m, str(base), steps, examples, rounds) for m in ("full", "lora")]
+        return [
+            compare(m, str(base), steps, examples, rounds, pack)
+            for pack in packings
+            for m in ("full", "lora")
+        ]
 
 
 if __name__ == "__main__":
     if "--side" in sys.argv:
-        side, method, base, steps, examples = sys.argv[sys.argv.index("--side") + 1 :][:5]
+        side, method, base, steps, examples, packing = sys.argv[sys.argv.index("--side") + 1 :][:6]
         fn = side_trtune if side == "trtune" else side_trl
-        print(json.dumps(fn(method, base, int(steps), int(examples))))
+        print(json.dumps(fn(method, base, int(steps), int(examples), packing == "packed")))
     else:
         print(json.dumps(run(quick="--quick" in sys.argv), indent=1))

@@ -174,12 +174,41 @@ def test_missing_onnxruntime_gives_install_hint(monkeypatch, tmp_path):
         export_onnx(tmp_path, tmp_path / "out")
 
 
-def test_int8_refused_over_the_limit_and_kept_within(traced, tmp_path):
-    with pytest.raises(UserError, match="int8 export changes"):
-        export_onnx(traced, tmp_path / "refused", quantize="int8", max_changed=-1.0)
+def test_int8_refused_over_the_limit_and_kept_within(traced, tmp_path, monkeypatch):
+    import dataclasses
+
+    import trtune.export.onnx as onnx_export
+
+    real_compare = onnx_export.compare
+    with monkeypatch.context() as patch:  # the real check, with one label changed
+        patch.setattr(
+            onnx_export,
+            "compare",
+            lambda *a: dataclasses.replace(real_compare(*a), changed=1),
+        )
+        with pytest.raises(UserError, match="int8 export changes 4.17% of labels"):
+            export_onnx(traced, tmp_path / "refused", quantize="int8", max_changed=0.04)
     assert not (tmp_path / "refused").exists() and not list(tmp_path.glob(".*"))
     result = export_onnx(traced, tmp_path / "int8", quantize="int8", max_changed=1.0)
     assert 0 < result.check.max_prob_diff < 0.5
     record = json.loads((result.out_dir / "trtune.json").read_text(encoding="utf-8"))
     assert record["onnx"]["quantize"] == "int8"
     assert not (result.out_dir / "model.float.onnx").exists()
+    from fastapi.testclient import TestClient
+
+    from trtune.serve.app import create_app
+    from trtune.serve.settings import ServeSettings
+
+    settings = ServeSettings(classifier=result.out_dir, dtype="float32", backend="auto")
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/health").json()["classifier"]["dtype"] == "int8"
+
+
+@pytest.mark.parametrize("share", [-0.1, 1.5])
+def test_max_changed_outside_zero_to_one_refused_before_any_work(share, tmp_path):
+    result = run_cli(
+        "export", "onnx", "--model", str(tmp_path), "--out", str(tmp_path / "o"),
+        "--quantize", "int8", "--max-changed", str(share), "--lang", "en",
+    )  # fmt: skip
+    assert_one_line_error(result, f"--max-changed must be a share between 0 and 1, got {share}")
+    assert not (tmp_path / "o").exists()

@@ -149,6 +149,9 @@ TR: dict[str, str] = {
         "üstünde; hiçbir şey yazılmadı"
     ),
     "--quantize must be int8, not {}": "--quantize int8 olmalı, {} değil",
+    "--max-changed must be a share between 0 and 1, got {}": (
+        "--max-changed 0 ile 1 arasında bir oran olmalı, verilen: {}"
+    ),
     "the check texts file holds no text": "kontrol metinleri dosyasında hiç metin yok",
     "torch.onnx.export failed: {}": "torch.onnx.export başarısız oldu: {}",
     "int8 method must be one of {}, not {}": "int8 yöntemi {1} olamaz; şunlardan birini seçin: {0}",

@@ -142,6 +142,8 @@ def export_onnx(
     require_onnxruntime()
     if quantize not in (None, "int8"):
         raise UserError(f"--quantize must be int8, not {quantize!r}")
+    if not 0 <= max_changed <= 1:
+        raise UserError(f"--max-changed must be a share between 0 and 1, got {max_changed}")
     reporter = silent_if_none(reporter)
     info = _encoder_info(model_dir)
     texts, source = check_texts(check_file, info.record)

@@ -122,7 +122,9 @@ class OnnxModel:
         self.config = _Config(_read(self.folder / "config.json"), labels)
         self.record = record
         self.device = torch.device("cpu")
-        self.dtype = torch.float32
+        self.dtype = torch.float32  # what the graph takes in and gives out
+        quantize = (record.get("onnx") or {}).get("quantize")
+        self.weights = "int8" if quantize == "int8" else "float32"  # what /health reports
 
     def eval(self) -> OnnxModel:
         """Nothing to switch: a graph has no training mode."""

@@ -84,7 +84,10 @@ def load_filler_of(settings: ServeSettings, filler=None):
 def _network_dtype(model) -> str | None:
     """The dtype of a loaded network (``None`` for TF-IDF)."""
     network = getattr(model, "model", None) or getattr(model, "encoder", None)
-    return dtype_name(next(network.parameters()).dtype) if network is not None else None
+    if network is None:
+        return None
+    weights = getattr(network, "weights", None)  # an ONNX graph: float32 or int8
+    return weights if isinstance(weights, str) else dtype_name(next(network.parameters()).dtype)
 
 
 def _random_init(folder: Path | None) -> dict[str, bool]:
