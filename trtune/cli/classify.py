@@ -11,7 +11,6 @@ from rich.table import Table as RichTable
 from trtune.cli.console import (
     cli_lang,
     console,
-    err_console,
     note_random_init,
     quiet_transformers,
     reporter,
@@ -160,7 +159,7 @@ def evaluate(
         backend=backend,
     )
     for warning in metrics["warnings"]:
-        err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
+        reporter(lang=lang).warn(warning)
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return

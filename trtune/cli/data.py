@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table as RichTable
 
-from trtune.cli.console import cli_lang, console, err_console, quiet_transformers
+from trtune.cli.console import cli_lang, console, err_console, quiet_transformers, reporter
 from trtune.data import InspectReport, inspect_file, parse_label_map
 
 app = typer.Typer(
@@ -89,9 +89,6 @@ def inspect(
     lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Detect encoding, delimiter, header, text/label columns and labels; report drops."""
-    from trtune.data.messages import MESSAGES
-    from trtune.error_text import translate
-    from trtune.i18n import say
 
     language = cli_lang(lang)
     sources = [*(files or []), *(data or [])]
@@ -100,9 +97,9 @@ def inspect(
     if len(sources) == 1 and inspect_ner_file(sources[0], as_json, language):  # a NER file
         return
     report = inspect_file(sources, text_col, label_col, parse_label_map(label_map))
+    warn = reporter(lang=language).warn
     for warning in report.warnings:
-        line = say(MESSAGES, "warning", language, text=translate(warning, language))
-        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
+        warn(warning)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return

@@ -11,7 +11,6 @@ from rich.table import Table as RichTable
 from trtune.cli.console import (
     cli_lang,
     console,
-    err_console,
     quiet_transformers,
     reporter,
     show_plan,
@@ -146,7 +145,7 @@ def evaluate(
         warning = say(
             MESSAGES, "unknown_types", language, types=", ".join(metrics["unknown_types"])
         )
-        err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
+        reporter(lang=language).warn(warning)
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return

@@ -40,5 +40,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dropped": {"tr": "atıldı: {reason}", "en": "dropped: {reason}"},
     "which_rows": {"tr": "{count} (satır {rows})", "en": "{count} (rows {rows})"},
     "label": {"tr": "etiket {label}", "en": "label {label}"},
-    "warning": {"tr": "uyarı: {text}", "en": "warning: {text}"},
 }

@@ -76,4 +76,24 @@ def translate(reason: str, lang: str, table: Mapping[str, str] | None = None) ->
     return reason
 
 
-__all__ = ["template_pattern", "translate", "turkish_table"]
+@lru_cache(maxsize=1)
+def _warning_patterns() -> list[tuple[re.Pattern[str], str]]:
+    from trtune.error_text.warnings_tr import TR
+
+    ordered = sorted(TR, key=lambda t: -len("".join(_split(t))))
+    return [(template_pattern(t), TR[t]) for t in ordered]
+
+
+def translate_warning(text: str, lang: str) -> str:
+    """A warning in ``lang`` (see :mod:`trtune.error_text.warnings_tr`); unchanged in English,
+    when it is in Turkish already, or when no template matches."""
+    if lang != "tr":
+        return text
+    for pattern, turkish in _warning_patterns():
+        match = pattern.fullmatch(text)
+        if match:
+            return turkish.format(*match.groups())
+    return text
+
+
+__all__ = ["template_pattern", "translate", "translate_warning", "turkish_table"]

@@ -125,8 +125,13 @@ class Reporter:
             self.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
     def warn(self, text: str) -> None:
-        """One line starting with ``warning:``."""
-        self.line(f"warning: {text}")
+        """One line starting with ``warning:`` (``uyarı:`` and the Turkish in Turkish)."""
+        if self.lang == "tr":
+            from trtune.error_text import translate_warning
+
+            self.line(f"uyarı: {translate_warning(text, 'tr')}")
+        else:
+            self.line(f"warning: {text}")
 
     @contextmanager
     def progress(self, title: str, total: int | None, start: int = 0) -> Iterator[ProgressTask]:
