@@ -79,14 +79,25 @@ def test_token_loss_equals_plain_loss_and_gradients(model, examples, tokenizer):
 def test_micro_batches_add_up_to_the_batch(model, examples, tokenizer):
     batch = pad_batch(examples, tokenizer.pad_token_id)
     width = batch.input_ids.size(1)
-    parts = micro_batches(batch, 2 * width)
-    assert [p.input_ids.size(0) for p in parts] == [2, 2, 2]
+    budget = 2 * width
+    parts = micro_batches(batch, budget)
+    assert sum(p.input_ids.size(0) for p in parts) == 6
     assert micro_batches(batch, 0) == [batch] and len(micro_batches(batch, 1)) == 6
-    with torch.no_grad():
-        whole, n = token_loss_sum(model, batch)
-        summed = [token_loss_sum(model, p) for p in parts]
+    for p in parts:  # within the budget, and cut to the part's own longest row
+        assert p.input_ids.numel() <= budget
+        assert p.attention_mask[:, -1].any() and p.tokens == int(p.attention_mask.sum())
+    cells = sum(p.input_ids.numel() for p in parts)
+    assert cells < batch.input_ids.numel()  # the padding of the longest row is not computed
+    whole, n = token_loss_sum(model, batch)
+    whole.backward()
+    whole_grads = _grads(model)
+    summed = [token_loss_sum(model, p) for p in parts]
+    sum(v for v, _ in summed).backward()
+    part_grads = _grads(model)
     assert sum(k for _, k in summed) == n
     assert torch.allclose(sum(v for v, _ in summed), whole, rtol=1e-5)
+    for name, grad in whole_grads.items():
+        assert torch.allclose(part_grads[name], grad, atol=1e-5), name
 
 
 def test_packed_rows_give_each_example_its_own_loss(model, examples, tokenizer):

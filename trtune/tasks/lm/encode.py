@@ -141,6 +141,18 @@ class Batch:
         tokens = 0 if mask is None else int(mask.sum())
         return Batch(cut(self.input_ids), cut(self.labels), mask, cut(self.position_ids), tokens)
 
+    def select(self, rows: list[int], width: int) -> Batch:
+        """Rows ``rows`` cut to their first ``width`` columns (padded rows: ``width`` at
+        least their longest, so only padding is cut)."""
+        index = torch.tensor(rows, dtype=torch.long)
+
+        def cut(t: torch.Tensor | None) -> torch.Tensor | None:
+            return None if t is None else t.index_select(0, index)[:, :width]
+
+        mask = cut(self.attention_mask)
+        tokens = 0 if mask is None else int(mask.sum())
+        return Batch(cut(self.input_ids), cut(self.labels), mask, cut(self.position_ids), tokens)
+
     @property
     def trained_tokens(self) -> int:
         return int((self.labels[:, 1:] != IGNORE_INDEX).sum())

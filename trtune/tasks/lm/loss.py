@@ -39,13 +39,35 @@ def token_loss_sum(model: PreTrainedModel, batch: Batch) -> tuple[torch.Tensor, 
 
 
 def micro_batches(batch: Batch, token_budget: int) -> list[Batch]:
-    """``batch`` split into runs of rows holding at most ``token_budget`` tensor cells each
-    (at least one row); 0 keeps the batch whole."""
+    """``batch`` split into micro-batches of at most ``token_budget`` tensor cells each (at
+    least one row); 0 keeps the batch whole.
+
+    Packed rows (nearly full) are cut in runs of rows. Padded rows are grouped by length,
+    longest first, and each group is cut to its own longest row, so the padding a batch
+    needs for its longest example is not computed for the others: a right-padded causal row
+    gives the same outputs for its real tokens at any width, so the loss and gradients stay
+    those of the whole batch. Evaluation runs through here too.
+    """
     rows, width = batch.input_ids.shape
-    per = rows if token_budget <= 0 else max(1, token_budget // max(width, 1))
-    if per >= rows:
+    if batch.attention_mask is None:
+        per = rows if token_budget <= 0 else max(1, token_budget // max(width, 1))
+        if per >= rows:
+            return [batch]
+        return [batch.rows(start, start + per) for start in range(0, rows, per)]
+    if token_budget <= 0:
         return [batch]
-    return [batch.rows(start, start + per) for start in range(0, rows, per)]
+    lengths = batch.attention_mask.sum(dim=1).tolist()
+    order = sorted(range(rows), key=lambda r: -lengths[r])
+    parts, group = [], []
+    for r in order:
+        longest = lengths[group[0]] if group else lengths[r]  # sorted: the first is longest
+        if group and (len(group) + 1) * longest > token_budget:
+            parts.append(batch.select(group, lengths[group[0]]))
+            group = []
+        group.append(r)
+    if group:
+        parts.append(batch.select(group, lengths[group[0]]))
+    return parts
 
 
 @dataclass
