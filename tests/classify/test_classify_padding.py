@@ -8,7 +8,7 @@ import pytest
 import torch
 from transformers import BertConfig, BertForSequenceClassification, TrainingArguments
 
-from trtune.run.microbatch import plan_split, split_batch
+from trtune.run.microbatch import budget_split, plan_split, split_batch
 from trtune.run.sampler import ShuffledLengthGroupedSampler
 from trtune.run.trainer import TrtuneTrainer
 
@@ -27,6 +27,18 @@ def test_plan_split_covers_every_row_once_and_pads_less():
 
 def test_plan_split_keeps_an_even_batch_whole():
     assert plan_split([40] * 32) == [list(range(32))]
+
+
+def test_budget_split_keeps_each_part_within_the_budget():
+    rng = random.Random(1)
+    lengths = [rng.randint(1, 300) for _ in range(40)] + [400]
+    parts = budget_split(lengths, 512)
+    assert sorted(i for part in parts for i in part) == list(range(41))
+    for part in parts:
+        longest = max(lengths[i] for i in part)
+        assert lengths[part[0]] == longest and len(part) * longest <= 512
+    assert budget_split([600, 5], 512) == [[0], [1]]  # a row over the budget runs alone
+    assert len(parts) < len(lengths) / 2  # short rows share a part
 
 
 def test_inference_is_cut_into_parts_on_the_cpu_only():

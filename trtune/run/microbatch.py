@@ -53,6 +53,25 @@ def plan_split(lengths: list[int], call_cost: int = CALL_COST_TOKENS) -> list[li
     return [order[s:e] for s, e in reversed(bounds)]
 
 
+def budget_split(lengths: list[int], token_budget: int) -> list[list[int]]:
+    """Row indices of each micro-batch when memory, not padding, sets the size: rows sorted
+    by length, longest first, each part as many rows as fit in ``token_budget`` cells at
+    its own longest row's length (at least one row). ``lm train`` runs its padded batches
+    this way (``--micro-batch-tokens``).
+
+    >>> budget_split([5, 100, 6, 98], 200)
+    [[1, 3], [2, 0]]
+    """
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    parts: list[list[int]] = []
+    for i in order:
+        if parts and (len(parts[-1]) + 1) * lengths[parts[-1][0]] <= token_budget:
+            parts[-1].append(i)
+        else:
+            parts.append([i])
+    return parts
+
+
 def inference_parts(lengths: list[int], device: torch.device) -> list[list[int]]:
     """How one inference batch of texts with these token counts runs: on the CPU as a few
     length-sorted parts (:func:`plan_split`); on a GPU whole, since there a small batch costs

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import torch
 from transformers import PreTrainedModel
 
+from trtune.run.microbatch import budget_split
 from trtune.tasks.lm.encode import IGNORE_INDEX, Batch
 from trtune.tasks.lm.headloss import body_hidden, linear_cross_entropy, output_layer, plain_loss_sum
 
@@ -57,17 +58,7 @@ def micro_batches(batch: Batch, token_budget: int) -> list[Batch]:
     if token_budget <= 0:
         return [batch]
     lengths = batch.attention_mask.sum(dim=1).tolist()
-    order = sorted(range(rows), key=lambda r: -lengths[r])
-    parts, group = [], []
-    for r in order:
-        longest = lengths[group[0]] if group else lengths[r]  # sorted: the first is longest
-        if group and (len(group) + 1) * longest > token_budget:
-            parts.append(batch.select(group, lengths[group[0]]))
-            group = []
-        group.append(r)
-    if group:
-        parts.append(batch.select(group, lengths[group[0]]))
-    return parts
+    return [batch.select(rows, lengths[rows[0]]) for rows in budget_split(lengths, token_budget)]
 
 
 @dataclass
