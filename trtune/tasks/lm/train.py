@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,13 +225,20 @@ def _run_steps(loop: Loop, val_batches, reporter: Reporter) -> None:
 
 def _accumulate(loop: Loop, batch) -> float:
     """Forward and backward over ``batch`` in micro-batches of ``--micro-batch-tokens``
-    (gradients add up to the whole batch's mean token loss); the mean loss."""
+    (gradients add up to the whole batch's mean token loss); the mean loss.
+
+    Under several processes the gradients are averaged once, at the last micro-batch: each
+    process cuts its own batch into as many micro-batches as its lengths need, so a sync per
+    micro-batch would pair different calls across processes (and cost a sync each)."""
     total = max(batch.trained_tokens, 1)
     loss_sum = 0.0
-    for part in micro_batches(batch, loop.settings.micro_batch_tokens):
-        part_sum, _ = token_loss_sum(loop.model, part)
-        check_finite(part_sum, loop.step + 1, lambda: latest_checkpoint(loop.out_dir))
-        loop.accelerator.backward(part_sum / total)
+    parts = micro_batches(batch, loop.settings.micro_batch_tokens)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        with nullcontext() if last else loop.accelerator.no_sync(loop.model):
+            part_sum, _ = token_loss_sum(loop.model, part)
+            check_finite(part_sum, loop.step + 1, lambda: latest_checkpoint(loop.out_dir))
+            loop.accelerator.backward(part_sum / total)
         loss_sum += float(part_sum)
     return loss_sum / total
 
