@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.conftest import assert_one_line_error, run_cli
 from tests.export.onnx_folders import SENTENCES, build, build_adapter
 from trtune.export.onnx import export_onnx
 
@@ -44,6 +45,38 @@ def test_ner_and_qa_predictors_agree(root):
     torch_answers = load_qa_model(root / "qa", "cpu").predict(questions, contexts)
     onnx_answers = load_qa_model(root / "qa-onnx", backend="onnx").predict(questions, contexts)
     assert [(a.start, a.end) for a in onnx_answers] == [(a.start, a.end) for a in torch_answers]
+
+
+def test_mask_filler_and_command_agree(root):
+    from trtune.infer.mask import load_filler
+
+    if not (root / "mask-onnx").is_dir():
+        export_onnx(build(root, "mask"), root / "mask-onnx")
+    texts = ["Bugün [MASK] çok güzel.", "Ankara [MASK] başkenti."]
+    torch_fill = load_filler(root / "mask").fill(texts, 3)
+    onnx_fill = load_filler(root / "mask-onnx").fill(texts, 3)
+    for a, b in zip(onnx_fill, torch_fill, strict=True):
+        assert [f.token for f in a.masks[0]] == [f.token for f in b.masks[0]]
+        assert abs(a.masks[0][0].probability - b.masks[0][0].probability) < 1e-4
+    result = run_cli(
+        "mask", "predict", texts[0], "--model", str(root / "mask-onnx"), "--backend", "onnx",
+        "--json", "--lang", "en",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["masks"][0][0]["token"] == torch_fill[0].masks[0][0].token
+    refused = run_cli(
+        "mask", "predict", texts[0], "--model", str(root / "mask"), "--backend", "onnx",
+        "--lang", "en",
+    )  # fmt: skip
+    assert_one_line_error(refused, "no model.onnx here")
+    from fastapi.testclient import TestClient
+
+    from trtune.serve.app import create_app
+    from trtune.serve.settings import ServeSettings
+
+    with TestClient(create_app(ServeSettings(mask=root / "mask-onnx"))) as client:
+        answer = client.post("/v1/fill-mask", json={"texts": texts[:1], "top_k": 3}).json()
+    assert answer["results"][0]["masks"][0][0]["token"] == torch_fill[0].masks[0][0].token
 
 
 def test_lora_adapter_is_merged(root):

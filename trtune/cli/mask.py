@@ -9,7 +9,7 @@ import sys
 import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
-from trtune.cli.options import RunFlags, dtype_option, settings_command
+from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.mask.messages import MESSAGES
@@ -107,6 +107,7 @@ def predict(
         None, "--lang", help="Language of the output: tr or en (TRTUNE_LANG, locale)."
     ),
     dtype: str = dtype_option(),
+    backend: str = BACKEND_OPTION,
 ) -> None:
     """The most probable words for each blank, with their probabilities."""
     from trtune.infer.mask import load_filler
@@ -116,7 +117,7 @@ def predict(
         raise UserError(f"--top-k must be between 1 and {MAX_TOP_K}, got {top_k}")
     items = _read_texts(texts or [], file, text_col, language)
     quiet_transformers()
-    filler = load_filler(model, dtype=dtype)
+    filler = load_filler(model, dtype=dtype, backend=backend)
     results = filler.fill(items, top_k)
     if as_json:
         for result in results:

@@ -125,7 +125,7 @@ def load_attention_model(name: str) -> AttentionModel:
     Raises:
         UserError: no model there, a TF-IDF baseline, a preset name, or it fails to load.
     """
-    from trtune.infer.classify import trained_max_length
+    from trtune.infer.kinds import trained_max_length
     from trtune.tasks.classify.baseline import TFIDF_JSON
     from trtune.tasks.classify.head import HEAD_JSON
 

@@ -27,7 +27,7 @@ from safetensors.torch import load_file
 
 from trtune.errors import UserError
 from trtune.infer.attention import AttentionMap, attention_forward
-from trtune.infer.kinds import inspect_folder, load_model_folder
+from trtune.infer.kinds import inspect_folder, load_model_folder, trained_max_length
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.microbatch import INFERENCE_CALL_COST, inference_parts  # noqa: F401 (re-exported)
@@ -162,14 +162,6 @@ class TfidfPredictor(_Predictor):
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         return self.model.predict_proba(texts)
-
-
-def trained_max_length(record: dict, default: int = DEFAULT_MAX_LENGTH) -> int:
-    """The length limit a folder's network was trained with (``trtune.json``)."""
-    value = record.get("model", {}).get("max_length") or record.get("settings", {}).get(
-        "max_length"
-    )
-    return int(value) if value else default
 
 
 def _load_features(

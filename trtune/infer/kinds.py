@@ -297,3 +297,12 @@ def merge_adapter(folder: str | Path, out: str | Path) -> Path:
         record["model"] = dict(info.model_info, base=None)
         atomic_write_json(out / "trtune.json", record)
     return out
+
+
+def trained_max_length(record: dict, default: int | None = 128) -> int | None:
+    """The length limit a folder's network was trained with (``trtune.json``), else
+    ``default``."""
+    value = record.get("model", {}).get("max_length") or record.get("settings", {}).get(
+        "max_length"
+    )
+    return int(value) if value else default

@@ -18,7 +18,8 @@ from pathlib import Path
 import torch
 
 from trtune.errors import UserError
-from trtune.infer.kinds import FolderInfo, inspect_folder, load_model_folder
+from trtune.infer.kinds import FolderInfo, inspect_folder, load_model_folder, trained_max_length
+from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.models import load_tokenizer, resolve_model
 from trtune.tasks.mask.head import check_mask_token, load_masked_lm, logits_at
@@ -172,15 +173,20 @@ def load_filler(
     dtype: torch.dtype | str = torch.float32,
     trust_remote_code: bool = False,
     max_length: int | None = None,
+    backend: str = "auto",
 ) -> MaskFiller:
     """A :class:`MaskFiller` for a masked-LM folder or Hub name; ``max_length`` overrides
     the length limit the folder's run recorded; a ``--dtype`` name as ``dtype`` is resolved by
-    :func:`~trtune.run.devices.resolve_dtype`.
+    :func:`~trtune.run.devices.resolve_dtype`; an ONNX export runs with onnxruntime
+    (``backend``: see :mod:`trtune.infer.onnx_backend`).
 
     Raises:
         UserError: no such model; its tokenizer has no mask token; or it has no masked-LM
             head (a bare encoder: run ``mask train`` first).
     """
+    if choose_backend(model, backend) == "onnx":
+        network, tokenizer, record = load_onnx_folder(model, "mask")
+        return MaskFiller(network, tokenizer, max_length or trained_max_length(record, None))
     device = resolve_device(device) if isinstance(device, str) else device
     dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     path = Path(model)

@@ -22,7 +22,7 @@ from pathlib import Path
 import torch
 
 from trtune.errors import UserError
-from trtune.infer.kinds import inspect_folder, load_model_folder
+from trtune.infer.kinds import inspect_folder, load_model_folder, trained_max_length
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.microbatch import inference_parts
@@ -214,14 +214,6 @@ def _entities(
         score = sum(scores) / len(scores) if scores else 0.0
         found.append(Entity(span.type, start, end, text[start:end], score))
     return found
-
-
-def trained_max_length(record: dict, default: int = DEFAULT_MAX_LENGTH) -> int:
-    """The length limit a folder's model was trained with (``trtune.json``)."""
-    value = record.get("model", {}).get("max_length") or record.get("settings", {}).get(
-        "max_length"
-    )
-    return int(value) if value else default
 
 
 def load_tagger(

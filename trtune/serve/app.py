@@ -77,7 +77,8 @@ def load_filler_of(settings: ServeSettings, filler=None):
         from trtune.infer.mask import load_filler
 
         device = resolve_device(settings.device)
-        filler = load_filler(settings.mask, device, resolve_dtype(settings.dtype, device))
+        dtype = resolve_dtype(settings.dtype, device)
+        filler = load_filler(settings.mask, device, dtype, backend=settings.backend)
     return filler
 
 

@@ -102,8 +102,11 @@ def lacks_head(missing: list[str]) -> bool:
 
 def split_head(model) -> tuple[torch.nn.Module, torch.nn.Module] | None:
     """``(encoder, head)`` of a masked-LM model whose head can run on selected positions,
-    or ``None`` (then the full forward pass is used). A LoRA model is looked into."""
+    or ``None`` (then the full forward pass is used: an ONNX graph, other model types). A
+    LoRA model is looked into."""
     inner = model.get_base_model() if hasattr(model, "get_base_model") else model
+    if not isinstance(inner, torch.nn.Module):
+        return None
     if getattr(inner.config, "model_type", None) not in SPLIT_HEAD_TYPES:
         return None
     prefix = getattr(inner, "base_model_prefix", "")
