@@ -4,7 +4,8 @@ Both sides train the same MiniLM on the same TQuAD windows (384 tokens, stride 1
 seed, batch size, learning rate and steps. The plain recipe is the one a user would copy
 from the Hugging Face course and ``run_qa.py``: ``TrainingArguments`` defaults (float32 on a
 CPU, AdamW), every window padded to ``max_length`` up front, the default sampler. trtune
-runs ``qa train`` as a user gets it: float32 (``--precision auto`` on a CPU), no dropout on
+runs ``qa train`` on the same windows (``--max-length 384 --null-windows 1``, not its
+defaults, so that both sides train on the same windows), otherwise as a user gets it: float32 (``--precision auto`` on a CPU), no dropout on
 the attention weights on a CPU (``--attention-dropout auto``: PyTorch's fused attention
 kernel takes none; :mod:`trtune.run.attention`), each batch padded to its longest window
 and, on one CPU process, run as length-sorted micro-batches (same gradient). TQuAD contexts
@@ -140,9 +141,10 @@ def run(quick: bool = False) -> dict:
         models[side] = load_model(source, "question-answering", tokenizer, seed=42)
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = QaSettings(
-            data=[str(SHARED)], out=tmp, model=str(source.path), batch_size=BATCH, lr=LR
-        )
+        settings = QaSettings(  # the plain recipe's windows: 384 tokens, every window kept
+            data=[str(SHARED)], out=tmp, model=str(source.path), batch_size=BATCH, lr=LR,
+            max_length=MAX_LENGTH, doc_stride=STRIDE, null_windows=1.0,
+        )  # fmt: skip
         plain = PaddedWindows(windows, tokenizer.pad_token_id)
         folders = iter(range(10**6))
         train_rounds = alternate(
