@@ -23,6 +23,12 @@ row order. Validation loss is measured after the same number of steps by the sam
   chunked ``fused_lm_head``. Tokens/s: the same real tokens over the summed time between
   ``on_step_begin`` and ``on_step_end`` (data loading excluded on both sides).
 
+The full form also compares unpacked batches (``lm_vs_trl_full_unpacked``,
+``lm_vs_trl_lora_unpacked``): the same 16 examples per step, each a row padded to the
+batch's longest; TRL gets them in that order with ``per_device_train_batch_size=16``,
+``padding_free=False`` (its collator pads the batch) and no accumulation; ``lm train``
+without ``--pack`` runs them as its length-grouped micro-batches.
+
 Each side runs in a child process of its own, so that its peak resident memory
 (``ru_maxrss``, the whole process: imports, model, data, training, evaluation) is its own.
 Rounds alternate the sides (trtune, TRL, trtune, TRL, ...) and the fastest round of each
@@ -31,7 +37,7 @@ side is kept, so that load from other jobs on the machine does not decide the ra
 ratio = trtune tokens/s / TRL tokens/s (target 1.3); ``memory_ratio`` = TRL peak / trtune
 peak (target 1.0); ``conditions_met`` also asks for a validation loss within 2% of TRL's.
 
-    python bench/bench_lm_trl.py [--quick]
+    python bench/bench_lm_trl.py [--quick]   # quick: packed only, 2 steps; full: 8 steps
 """
 
 from __future__ import annotations
@@ -313,8 +319,8 @@ def compare(method: str, base: str, steps: int, examples: int, rounds: int, pack
 def run(quick: bool = False) -> list[dict]:
     """``lm_vs_trl_full`` and ``lm_vs_trl_lora`` (packed rows); the full form adds both
     unpacked (``lm_vs_trl_full_unpacked``, ``lm_vs_trl_lora_unpacked``)."""
-    steps = 2 if quick else 24
-    examples = 350 if quick else 2400  # one epoch holds at least ``steps`` batches
+    steps = 2 if quick else 8
+    examples = 350 if quick else 1400  # one epoch holds at least ``steps`` batches
     rounds = 2
     packings = (True,) if quick else (True, False)
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,11 +5,12 @@ seed, batch size, learning rate and steps. The plain recipe is the one a user wo
 from the Hugging Face course and ``run_qa.py``: ``TrainingArguments`` defaults (float32 on a
 CPU, AdamW), every window padded to ``max_length`` up front, the default sampler. trtune
 runs ``qa train`` on the same windows (``--max-length 384 --null-windows 1``, not its
-defaults, so that both sides train on the same windows), otherwise as a user gets it: float32 (``--precision auto`` on a CPU), no dropout on
-the attention weights on a CPU (``--attention-dropout auto``: PyTorch's fused attention
-kernel takes none; :mod:`trtune.run.attention`), each batch padded to its longest window
-and, on one CPU process, run as length-sorted micro-batches (same gradient). TQuAD contexts
-are long: most windows are full, so padding alone saves little. Prediction: trtune's ``QaPredictor``
+defaults, so that both sides train on the same windows), otherwise as a user gets it:
+float32 (``--precision auto`` on a CPU), no dropout on the attention weights on a CPU
+(``--attention-dropout auto``: PyTorch's fused attention kernel takes none;
+:mod:`trtune.run.attention`), each batch padded to its longest window and, on one CPU
+process, run as length-sorted micro-batches (same gradient). TQuAD contexts are long: most
+windows are full, so padding alone saves little. Prediction: trtune's ``QaPredictor``
 (length-sorted batches) against the same windows padded to ``max_length`` in fixed batches;
 both go through the same span search, so only the model runs differ. Rounds alternate the
 sides; the fastest round of each side is kept. The quick form (2 steps, 2 rounds) takes
