@@ -320,7 +320,7 @@ def run(quick: bool = False) -> list[dict]:
     """``lm_vs_trl_full`` and ``lm_vs_trl_lora`` (packed rows); the full form adds both
     unpacked (``lm_vs_trl_full_unpacked``, ``lm_vs_trl_lora_unpacked``)."""
     steps = 2 if quick else 8
-    examples = 350 if quick else 1400  # one epoch holds at least ``steps`` batches
+    examples = 240 if quick else 1400  # one epoch holds at least ``steps`` batches
     rounds = 2
     packings = (True,) if quick else (True, False)
     with tempfile.TemporaryDirectory() as tmp:

@@ -43,7 +43,7 @@ def _arguments(out: str, steps: int) -> TrainingArguments:
 
 def run(quick: bool = False, rounds: int = 2) -> dict:
     """Time both trainers in alternating rounds, from the same starting weights."""
-    steps = 3 if quick else 10
+    steps = 2 if quick else 10
     tokenizer, folder = minilm()
     source = resolve_model(str(folder))
     _, texts, _ = reviews(steps * BATCH, seed=5)

@@ -15,8 +15,8 @@ requests/s of ``trtune serve`` with the torch and the ONNX classifier (16 concur
 one review each, dynamic batching), in alternating rounds.
 
 The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 300 reviews,
-256 measured, batch 16 only (the ratio), the default int8 method (per-channel dynamic) only,
-no serving.
+256 measured, the default int8 method (per-channel dynamic) only (its changed labels, not
+its speed), texts/s of the ratio's two sides at batch 16 only, no serving.
 
     python bench/bench_onnx.py [--quick]
 """
@@ -124,13 +124,19 @@ def _sides(folder: Path, onnx_dirs: dict[str, Path], batch: int) -> dict:
 
 
 def speed(
-    folder: Path, onnx_dirs: dict[str, Path], texts: list[str], rounds: int, single: bool = True
+    folder: Path,
+    onnx_dirs: dict[str, Path],
+    texts: list[str],
+    rounds: int,
+    single: bool = True,
+    only: tuple[str, ...] | None = None,
 ) -> dict:
-    """texts/s of every side at batch 1 (when ``single``) and 16 (fastest of ``rounds``
-    alternating rounds)."""
+    """texts/s of every side (or of the sides in ``only``) at batch 1 (when ``single``) and
+    16 (fastest of ``rounds`` alternating rounds)."""
     result = {}
     for batch, count in ((1, len(texts) // 4), (16, len(texts)))[0 if single else 1 :]:
         sides = _sides(folder, onnx_dirs, batch)
+        sides = {n: f for n, f in sides.items() if only is None or n in only}
         chunk = texts[:count]
         for predict in sides.values():
             predict(chunk[:32])  # warm-up
@@ -241,8 +247,9 @@ def run(quick: bool = False) -> dict:
         methods = INT8_METHODS if not quick else ("dynamic-per-channel",)  # the default
         onnx_dirs = export_all(folder, root, measured, methods)
         changed = agreement(folder, onnx_dirs, measured)
-        # the quick form: batch 16 (the ratio) only; batch 1 and serving in the full form
-        texts_per_s = speed(folder, onnx_dirs, measured, rounds, single=not quick)
+        # the quick form: the ratio's two sides at batch 16 only; the rest in the full form
+        ratio_sides = ("torch_float32", "onnx_float32") if quick else None
+        texts_per_s = speed(folder, onnx_dirs, measured, rounds, not quick, ratio_sides)
         serve = "full form only"
         if not quick:
             serve = serving(folder, onnx_dirs["onnx_float32"], measured, rounds, 192)

@@ -118,7 +118,7 @@ def _plain_predict(model, tokenizer, questions, contexts) -> float:
 
 
 def run(quick: bool = False) -> dict:
-    n_train, steps, n_predict, rounds = (48, 2, 16, 2) if quick else (400, 20, 200, 3)
+    n_train, steps, n_predict, rounds = (36, 2, 8, 2) if quick else (400, 20, 200, 3)
     examples = load_qa(str(SHARED)).examples
     train, held = examples[:n_train], examples[-n_predict:]
     source = resolve_model(str(minilm_path()))
