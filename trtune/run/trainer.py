@@ -38,7 +38,8 @@ class TrtuneTrainer(Trainer):
 
     Padding: batches are length-grouped when the training set has ``lengths`` and at least
     ``MIN_GROUPED_BATCHES`` batches (:class:`~trtune.run.sampler.ShuffledLengthGroupedSampler`:
-    windows sorted by length within each label, batches shuffled), and in a single CPU
+    windows sorted by length within each label, batches shuffled; on a single CPU process
+    only for a set with a label per example, where it was measured), and in a single CPU
     process each batch is also cut into length-sorted micro-batches
     (:func:`~trtune.run.microbatch.split_batch`: the same examples, the same gradient, less
     padding). Several processes (DDP runs one forward per backward) and GPUs (small kernels
@@ -65,14 +66,16 @@ class TrtuneTrainer(Trainer):
     def _get_train_sampler(self, train_dataset=None):  # noqa: D102
         dataset = train_dataset if train_dataset is not None else self.train_dataset
         lengths = getattr(dataset, "lengths", None)
-        if lengths is None:
+        labels = getattr(dataset, "label_ids", None)
+        if lengths is None or (self.splits_batches and labels is None):
+            # On one CPU process grouping is measured for labelled texts only (classify);
+            # there QA windows and NER sentences keep shuffled batches and micro-batching.
             return super()._get_train_sampler(train_dataset)
         batch = self.args.train_batch_size * self.args.gradient_accumulation_steps
         if len(lengths) < MIN_GROUPED_BATCHES * batch:
             # A few dozen batches: little padding to save, and sorting would put texts of
             # one length (often one label) together. Plain shuffling instead.
             return super()._get_train_sampler(train_dataset)
-        labels = getattr(dataset, "label_ids", None)
         return ShuffledLengthGroupedSampler(lengths, batch, self.args.seed, labels=labels)
 
     def _label_key(self, inputs) -> str | None:
