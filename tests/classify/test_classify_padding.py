@@ -132,3 +132,33 @@ def test_grouped_sampler_keeps_the_label_mix_of_each_batch():
         return sum(32 * max(lengths[i] for i in order[s : s + 32]) for s in range(0, 960, 32))
 
     assert padded(mixed) < 0.85 * padded(list(range(960)))  # still saves padding
+
+
+class _Texts(torch.utils.data.Dataset):
+    def __init__(self, n: int, labelled: bool):
+        self.lengths = [5 + (i * 7) % 100 for i in range(n)]
+        if labelled:
+            self.label_ids = [i % 3 for i in range(n)]
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def __getitem__(self, i):
+        return {"input_ids": [1] * self.lengths[i]}
+
+
+def test_one_cpu_process_groups_labelled_texts_only(tmp_path):
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1,
+                        num_attention_heads=2, intermediate_size=32, num_labels=3)  # fmt: skip
+    args = TrainingArguments(output_dir=str(tmp_path), use_cpu=True, report_to="none",
+                             per_device_train_batch_size=8)  # fmt: skip
+    trainer = TrtuneTrainer(model=BertForSequenceClassification(config), args=args)
+    assert trainer.splits_batches
+    grouped = trainer._get_train_sampler(_Texts(8 * 40, labelled=True))
+    assert isinstance(grouped, ShuffledLengthGroupedSampler)
+    assert not isinstance(  # QA windows, NER sentences: no label per example
+        trainer._get_train_sampler(_Texts(8 * 40, labelled=False)), ShuffledLengthGroupedSampler
+    )
+    assert not isinstance(  # under 32 batches: plain shuffling
+        trainer._get_train_sampler(_Texts(8 * 20, labelled=True)), ShuffledLengthGroupedSampler
+    )
