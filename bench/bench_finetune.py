@@ -113,7 +113,7 @@ def _examples(texts: list[str], ids: list[int], names: list[str]) -> list[Exampl
 
 
 def run(quick: bool = False) -> dict:
-    n_train, n_val, n_test, epochs = (160, 32, 200, 1) if quick else (1600, 200, 1000, 2)
+    n_train, n_val, n_test, epochs = (256, 32, 200, 1) if quick else (1600, 200, 1000, 2)
     source, texts, labels = reviews(n_train + n_val + n_test, seed=1)
     names = sorted(set(labels))
     ids = [names.index(label) for label in labels]
