@@ -55,12 +55,24 @@ def turkish_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    """The templates, most specific (most constant text) first."""
-    table = turkish_table()
+def _ordered(table: Mapping[str, str]) -> list[tuple[re.Pattern[str], str]]:
+    """The templates of ``table``, most specific (most constant text) first."""
     ordered = sorted(table, key=lambda t: -len("".join(_split(t))))
     return [(template_pattern(t), table[t]) for t in ordered]
+
+
+def _fill(text: str, patterns: list[tuple[re.Pattern[str], str]]) -> str:
+    """The Turkish of the first template ``text`` matches, its fields filled; else ``text``."""
+    for pattern, turkish in patterns:
+        match = pattern.fullmatch(text)
+        if match:
+            return turkish.format(*match.groups())
+    return text
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    return _ordered(turkish_table())
 
 
 def translate(reason: str, lang: str, table: Mapping[str, str] | None = None) -> str:
@@ -68,32 +80,20 @@ def translate(reason: str, lang: str, table: Mapping[str, str] | None = None) ->
     unchanged in English or when no template matches."""
     if lang != "tr":
         return reason
-    patterns = _patterns() if table is None else [(template_pattern(t), table[t]) for t in table]
-    for pattern, turkish in patterns:
-        match = pattern.fullmatch(reason)
-        if match:
-            return turkish.format(*match.groups())
-    return reason
+    return _fill(reason, _patterns() if table is None else _ordered(table))
 
 
 @lru_cache(maxsize=1)
 def _warning_patterns() -> list[tuple[re.Pattern[str], str]]:
     from trtune.error_text.warnings_tr import TR
 
-    ordered = sorted(TR, key=lambda t: -len("".join(_split(t))))
-    return [(template_pattern(t), TR[t]) for t in ordered]
+    return _ordered(TR)
 
 
 def translate_warning(text: str, lang: str) -> str:
     """A warning in ``lang`` (see :mod:`trtune.error_text.warnings_tr`); unchanged in English,
     when it is in Turkish already, or when no template matches."""
-    if lang != "tr":
-        return text
-    for pattern, turkish in _warning_patterns():
-        match = pattern.fullmatch(text)
-        if match:
-            return turkish.format(*match.groups())
-    return text
+    return text if lang != "tr" else _fill(text, _warning_patterns())
 
 
 __all__ = ["template_pattern", "translate", "translate_warning", "turkish_table"]
