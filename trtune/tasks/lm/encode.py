@@ -131,19 +131,14 @@ class Batch:
         return inputs
 
     def rows(self, start: int, stop: int) -> Batch:
-        """Rows ``start:stop`` as a micro-batch (``tokens`` recounted from the attention
-        mask; 0 for packed rows, whose padding only the caller's pad id tells apart)."""
-
-        def cut(t: torch.Tensor | None) -> torch.Tensor | None:
-            return None if t is None else t[start:stop]
-
-        mask = cut(self.attention_mask)
-        tokens = 0 if mask is None else int(mask.sum())
-        return Batch(cut(self.input_ids), cut(self.labels), mask, cut(self.position_ids), tokens)
+        """Rows ``start:stop`` as a micro-batch, at full width (see :meth:`select`)."""
+        count, width = self.input_ids.shape
+        return self.select(list(range(start, min(stop, count))), width)
 
     def select(self, rows: list[int], width: int) -> Batch:
         """Rows ``rows`` cut to their first ``width`` columns (padded rows: ``width`` at
-        least their longest, so only padding is cut)."""
+        least their longest, so only padding is cut); ``tokens`` recounted from the attention
+        mask, 0 for packed rows, whose padding only the caller's pad id tells apart."""
         index = torch.tensor(rows, dtype=torch.long)
 
         def cut(t: torch.Tensor | None) -> torch.Tensor | None:
