@@ -42,7 +42,7 @@ def run(quick: bool = False) -> dict:
     """Time the sides in alternating rounds; check that the vectors agree."""
     from sentence_transformers import SentenceTransformer
 
-    source, texts, _ = reviews(600 if quick else 2000, seed=2)
+    source, texts, _ = reviews(400 if quick else 2000, seed=2)
     tokenizer, folder = minilm()
     model = AutoModel.from_pretrained(folder).eval()
     auto = resolve_dtype("auto", torch.device("cpu"))

@@ -9,8 +9,8 @@ seed, e-ticaret reviews, epochs, batch size and learning rate; each side's accur
 measured on the same held-out reviews.
 
 ratio = trtune train samples/s / baseline train samples/s (target 1.5, accuracy within
-0.5 points); the sides alternate in rounds (:mod:`rounds`: one in the quick form, two in
-the full), the fastest round of each kept.
+0.5 points); the sides alternate in rounds (:mod:`rounds`, two), the fastest
+round of each kept.
 
     python bench/bench_finetune.py [--quick]
 """
@@ -142,7 +142,7 @@ def run(quick: bool = False) -> dict:
 
         timed = alternate(
             {"trtune": ours, "baseline": theirs},
-            n=1 if quick else 2,
+            n=2,
             label="finetune",
             before=lambda side: models.__setitem__(
                 side, _classifier(source_model, tokenizer, names)

@@ -10,7 +10,11 @@ row order. Validation loss is measured after the same number of steps by the sam
 (``trtune.tasks.lm.loss.evaluate``) on the same held-out examples.
 
 - trtune: ``train_lm`` itself (the ``lm train`` command), ``--pack``; tokens/s is its
-  own figure (real tokens over the summed time of its optimiser steps).
+  own figure (real tokens over the summed time of its optimiser steps). Its defaults apply
+  as for any user: micro-batches of 512 tokens, the output layer's loss in chunks, GPT-2's
+  GELU as one kernel, and ``--attention-dropout auto``, which trains a loaded model on a CPU
+  without attention dropout (the base is a folder, so it counts as loaded) so that PyTorch's
+  fused attention kernel runs. TRL trains the model as loaded: attention dropout 0.1.
 - TRL 1.16: ``SFTTrainer`` given trtune's packed rows as a tokenized dataset
   (``input_ids``, completion-only ``labels``, ``seq_lengths``; ``skip_prepare_dataset``)
   with ``padding_free=True``, ``per_device_train_batch_size=1`` and
@@ -29,8 +33,10 @@ batch's longest; TRL gets them in that order with ``per_device_train_batch_size=
 ``padding_free=False`` (its collator pads the batch) and no accumulation; ``lm train``
 without ``--pack`` runs them as its length-grouped micro-batches.
 
-Each side runs in a child process of its own, so that its peak resident memory
-(``ru_maxrss``, the whole process: imports, model, data, training, evaluation) is its own.
+Each side runs in a child process of its own, so that its peak resident memory (the whole
+process: imports, model, data, training, evaluation) is its own: a server per side imports
+that side's modules once and forks a fresh child per round (:mod:`forked`; a forked child's
+peak starts at its size at the fork, imports included, as a fresh process's would).
 Rounds alternate the sides (trtune, TRL, trtune, TRL, ...) and the fastest round of each
 side is kept, so that load from other jobs on the machine does not decide the ratio.
 
@@ -42,8 +48,8 @@ peak (target 1.0); ``conditions_met`` also asks for a validation loss within 2% 
 
 from __future__ import annotations
 
+import contextlib
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -54,6 +60,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from benchdata import BUNDLED, TQUAD  # noqa: E402
+from forked import Forked  # noqa: E402
 
 PRESET = "tiny-gpt-4l"
 MAX_LENGTH = 512
@@ -261,14 +268,13 @@ class _StepTimer:
         self.callback = Callback()
 
 
-def _child(side: str, method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
-    """One side in a fresh process; its JSON result (last stdout line)."""
-    cmd = [sys.executable, __file__, "--side", side, method, base, str(steps), str(examples)]
-    cmd.append("packed" if pack else "unpacked")
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        raise RuntimeError(f"{side} {method} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+SIDES = {  # each side's function and what its server imports before forking
+    "trtune": ("bench_lm_trl:side_trtune", ["trtune.tasks.lm.train"]),
+    "trl": (
+        "bench_lm_trl:side_trl",
+        ["datasets", "peft", "transformers", "trl", "trtune.tasks.lm.setup"],
+    ),
+}
 
 
 def _brief(result: dict) -> list:
@@ -276,13 +282,21 @@ def _brief(result: dict) -> list:
     return [round(result["tokens_per_second"]), result["peak_mib"], round(result["val_loss"], 4)]
 
 
-def compare(method: str, base: str, steps: int, examples: int, rounds: int, pack: bool) -> dict:
+def compare(
+    servers: dict[str, Forked],
+    method: str,
+    base: str,
+    steps: int,
+    examples: int,
+    rounds: int,
+    pack: bool,
+) -> dict:
     """Alternating rounds of both sides; the fastest round of each kept."""
     runs: dict[str, list[dict]] = {"trtune": [], "trl": []}
     name = f"lm_vs_trl_{method}" + ("" if pack else "_unpacked")
     for r in range(rounds):
         for side in ("trtune", "trl"):
-            result = _child(side, method, base, steps, examples, pack)
+            result = servers[side].call(method, base, steps, examples, pack)
             runs[side].append(result)
             print(
                 f"  {name} round {r + 1} {side}: {result['tokens_per_second']:.0f} tokens/s, "
@@ -323,20 +337,16 @@ def run(quick: bool = False) -> list[dict]:
     examples = 240 if quick else 1400  # one epoch holds at least ``steps`` batches
     rounds = 2
     packings = (True,) if quick else (True, False)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         base = Path(tmp) / "base"
         build_base(base, examples)
+        servers = {side: stack.enter_context(Forked(*SIDES[side])) for side in SIDES}
         return [
-            compare(m, str(base), steps, examples, rounds, pack)
+            compare(servers, m, str(base), steps, examples, rounds, pack)
             for pack in packings
             for m in ("full", "lora")
         ]
 
 
 if __name__ == "__main__":
-    if "--side" in sys.argv:
-        side, method, base, steps, examples, packing = sys.argv[sys.argv.index("--side") + 1 :][:6]
-        fn = side_trtune if side == "trtune" else side_trl
-        print(json.dumps(fn(method, base, int(steps), int(examples), packing == "packed")))
-    else:
-        print(json.dumps(run(quick="--quick" in sys.argv), indent=1))
+    print(json.dumps(run(quick="--quick" in sys.argv), indent=1))

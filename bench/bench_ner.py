@@ -148,7 +148,7 @@ def run(quick: bool = False) -> dict:
                 "plain": lambda: _train_plain(folder, Path(tmp) / f"p{len(outs)}", tokenizer,
                                               train, validation, names),
             },
-            n=1 if quick else 2,
+            n=2,
             label="ner train",
             seconds_of=lambda side, wall, value: value if side == "trtune" else value[0],
         )  # fmt: skip

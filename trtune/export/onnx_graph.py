@@ -5,6 +5,14 @@ the hood), with dynamic batch and sequence axes. The legacy TorchScript exporter
 (``dynamo=False``) runs under torch 2.13 and transformers 5 but bakes the attention-mask
 logic of the example batch into the graph: a padded batch then answers up to 0.1 away from
 PyTorch (measured on a tiny BERT), so it is not used.
+
+A float32 graph is then rewritten for onnxruntime (:func:`fuse_for_onnxruntime`:
+onnxscript's transformer fusions, e.g. one ``Attention`` node per layer instead of a dozen
+MatMul/Softmax/Reshape nodes; onnxruntime's own session optimiser does not recognise the
+dynamo exporter's attention pattern). MiniLM-L6, 256 reviews at batch 16 on 2 cores: 158
+texts/s unfused, 176 fused, PyTorch float32 140. An int8 graph is quantised from the unfused
+graph (the fused ``Attention`` node would hide the matrix products ``dynamic-float-tail``
+counts; speed and changed labels were the same either way).
 """
 
 from __future__ import annotations
@@ -114,6 +122,33 @@ def _reason(exc: BaseException) -> str:
         exc = exc.__cause__
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def fuse_for_onnxruntime(path: Path) -> dict[str, int]:
+    """Rewrite the graph at ``path`` in place with onnxscript's fusions for onnxruntime
+    (attention, skip-LayerNorm, GELU with bias); returns how many of each were made.
+
+    The fused graph uses onnxruntime's ``com.microsoft`` operators. A graph the fusions do
+    not understand (or an onnxscript without them) is left as it was and ``{}`` returned;
+    the export's check against PyTorch runs on whatever is written.
+    """
+    try:
+        import onnx_ir as ir
+        from onnxscript.rewriter.ort_fusions import optimize_for_ort
+    except ImportError:
+        return {}
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            model, counts = optimize_for_ort(ir.load(str(path)))
+            if not any(counts.values()):
+                return {}
+            staged = path.with_name(path.name + ".fused")
+            ir.save(model, str(staged))
+    except Exception:  # a fusion that fails leaves the unfused graph, which is correct
+        return {}
+    staged.replace(path)
+    return {name: int(n) for name, n in counts.items() if n}
 
 
 def _matmul_nodes(path: Path) -> list[str]:

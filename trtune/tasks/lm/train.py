@@ -20,6 +20,8 @@ import torch
 
 from trtune.errors import Interrupted, Terminated
 from trtune.i18n import say
+from trtune.run.activations import use_fused_gelu
+from trtune.run.attention import attention_dropout_for, set_attention_dropout
 from trtune.run.guard import check_finite
 from trtune.run.memory import release_training_memory
 from trtune.run.messages import MESSAGES
@@ -123,6 +125,7 @@ def _train_lm(
         accelerator.wait_for_everyone()
         out_dir = Path(settings.out)
     prep = prepare_run(settings, out_dir, reporter)
+    _training_kernels(prep.model, settings, accelerator.device)
     pad_id = prep.tokenizer.pad_token_id
     probe = make_batches(prep.train, settings.batch_size, prep.max_length, pad_id, settings.pack)
     steps_per_epoch = math.ceil(len(probe) / accelerator.num_processes)
@@ -179,6 +182,17 @@ def _start(loop: Loop, resume: bool, val_batches, prompts, reporter: Reporter) -
         # The best weights so far start as the untrained ones (kept if training never improves).
         loop.best_state = _trainable_state(loop.unwrapped)
         loop.history.best_loss = loop.before["loss"]
+
+
+def _training_kernels(model: torch.nn.Module, settings: LMSettings, device) -> None:
+    """What training changes in the model for speed and memory, outputs unchanged or as the
+    settings say: ``--attention-dropout`` (``auto``: none for a loaded model on a CPU, so
+    that PyTorch's fused attention kernel runs; :mod:`trtune.run.attention`) and GPT-2's
+    GELU as one kernel (:mod:`trtune.run.activations`)."""
+    dropout = attention_dropout_for(settings.attention_dropout, device, settings.is_preset)
+    if dropout is not None:
+        set_attention_dropout(model, dropout)
+    use_fused_gelu(model)
 
 
 def _run_steps(loop: Loop, val_batches, reporter: Reporter) -> None:
