@@ -15,7 +15,7 @@ probability difference are counted against PyTorch float32 on all 512 texts. Ser
 requests/s of ``trtune serve`` with the torch and the ONNX classifier (16 concurrent clients,
 one review each, dynamic batching), in alternating rounds.
 
-The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 300 reviews,
+The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 200 reviews,
 256 measured, no int8 graph (a second export), texts/s of the ratio's two sides at batch 16
 only, no serving.
 
@@ -242,7 +242,7 @@ def run(quick: bool = False) -> dict:
 
     from trtune.export.onnx_graph import INT8_METHODS
 
-    fit, n_texts = (300, 256) if quick else (FIT, N_TEXTS)
+    fit, n_texts = (200, 256) if quick else (FIT, N_TEXTS)
     source, texts, labels = reviews(fit + n_texts, seed=0)
     fit_texts, fit_labels, measured = texts[:fit], labels[:fit], texts[fit:]
     rounds = 3
