@@ -60,7 +60,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from benchdata import BUNDLED, TQUAD  # noqa: E402
-from forked import Forked  # noqa: E402
+from forked import Forked, peak_mib  # noqa: E402
 
 PRESET = "tiny-gpt-4l"
 MAX_LENGTH = 512
@@ -118,20 +118,6 @@ def build_base(folder: Path, examples: int) -> None:
     tokenizer.save_pretrained(folder)
 
 
-def _peak_mib() -> float:
-    """This process's peak resident memory. Linux's ``ru_maxrss`` survives ``exec``: a child
-    started by a parent holding 5 GB reports at least 5 GB whatever it used itself, so the
-    address space's own high-water mark (``VmHWM``, fresh after ``exec``) is read instead."""
-    import resource
-
-    status = Path("/proc/self/status")
-    if status.is_file():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)  # kB -> MiB
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
 def side_trtune(method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
     """``lm train`` as a user runs it (evaluation at the end only)."""
     from trtune.tasks.lm.train import train_lm
@@ -144,7 +130,7 @@ def side_trtune(method: str, base: str, steps: int, examples: int, pack: bool) -
         "tokens": metrics["train_tokens"],
         "steps": metrics["steps"],
         "val_loss": metrics["val_loss"],
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
@@ -246,7 +232,7 @@ def side_trl(method: str, base: str, steps: int, examples: int, pack: bool) -> d
         "tokens": tokens,
         "steps": timer.steps,
         "val_loss": val.loss,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 

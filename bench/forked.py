@@ -73,6 +73,21 @@ class Forked:
         self.log.close()
 
 
+def peak_mib() -> float:
+    """This process's peak resident memory in MiB: the address space's own high-water mark
+    (``VmHWM``; in a forked child it starts at the child's size at the fork). Linux's
+    ``ru_maxrss`` is no substitute: it survives ``exec``, so a child started by a parent
+    holding 5 GB reports at least 5 GB whatever it used itself."""
+    import resource
+
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)  # kB -> MiB
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def _serve(target: str, preload: list[str]) -> None:
     """The server's loop: import, then one forked child per line of JSON arguments."""
     module_name, function_name = target.split(":")
