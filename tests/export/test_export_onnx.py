@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -80,6 +81,17 @@ def test_failed_fusion_leaves_the_unfused_graph(exported, tmp_path, monkeypatch)
     assert fuse_for_onnxruntime(graph) == {}
     assert graph.read_bytes() == unfused
     assert [p.name for p in tmp_path.iterdir()] == ["model.onnx"]
+    import onnx_ir
+
+    def half_written(model, path):  # the disk fills while the fused graph is written
+        Path(path).write_bytes(b"partial")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(fusions, "optimize_for_ort", lambda model: (model, {"attention": 2}))
+    monkeypatch.setattr(onnx_ir, "save", half_written)
+    assert fuse_for_onnxruntime(graph) == {}
+    assert graph.read_bytes() == unfused
+    assert [p.name for p in tmp_path.iterdir()] == ["model.onnx"]  # no partial file left
     monkeypatch.undo()
     assert fuse_for_onnxruntime(graph)["attention"] == 2  # the same graph does fuse
 

@@ -137,15 +137,16 @@ def fuse_for_onnxruntime(path: Path) -> dict[str, int]:
         from onnxscript.rewriter.ort_fusions import optimize_for_ort
     except ImportError:
         return {}
+    staged = path.with_name(path.name + ".fused")
     try:
         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("ignore")
             model, counts = optimize_for_ort(ir.load(str(path)))
             if not any(counts.values()):
                 return {}
-            staged = path.with_name(path.name + ".fused")
             ir.save(model, str(staged))
     except Exception:  # a fusion that fails leaves the unfused graph, which is correct
+        staged.unlink(missing_ok=True)
         return {}
     staged.replace(path)
     return {name: int(n) for name, n in counts.items() if n}
