@@ -76,3 +76,22 @@ def test_training_kernels_follow_attention_dropout_auto_on_a_cpu(model_name, exp
     assert {b.attn.attn_dropout.p for b in model.transformer.h} == {expected}
     assert {b.attn.resid_dropout.p for b in model.transformer.h} == {0.1}  # hidden dropout kept
     assert not any(isinstance(m, NewGELUActivation) for m in model.modules())
+
+
+def test_lm_train_swaps_before_training_and_a_dry_run_does_not(tmp_path, monkeypatch):
+    """The loop itself calls the swap once, on the model it trains; ``--dry-run`` trains
+    nothing and leaves the model alone."""
+    from lm_testdata import write_alpaca
+
+    import trtune.tasks.lm.train as train_module
+    from trtune.cli import main
+
+    swapped: list[int] = []
+    real = train_module.use_fused_gelu
+    monkeypatch.setattr(train_module, "use_fused_gelu", lambda m: swapped.append(real(m)))
+    data = write_alpaca(tmp_path / "a.jsonl")
+    base = ["lm", "train", "--data", str(data), "--method", "full", "--max-length", "64"]
+    main([*base, "--out", str(tmp_path / "dry"), "--dry-run"])
+    assert swapped == []
+    main([*base, "--out", str(tmp_path / "run"), "--max-steps", "1", "--batch-size", "8"])
+    assert swapped == [2]  # tiny-gpt: two GPT-2 blocks, one GELU each

@@ -125,7 +125,6 @@ def _train_lm(
         accelerator.wait_for_everyone()
         out_dir = Path(settings.out)
     prep = prepare_run(settings, out_dir, reporter)
-    _training_kernels(prep.model, settings, accelerator.device)
     pad_id = prep.tokenizer.pad_token_id
     probe = make_batches(prep.train, settings.batch_size, prep.max_length, pad_id, settings.pack)
     steps_per_epoch = math.ceil(len(probe) / accelerator.num_processes)
@@ -133,6 +132,7 @@ def _train_lm(
     if dry_run:
         return TrainResult(None, dry_run_plan(settings, prep, probe, steps_per_epoch, total))
     reporter.line(plan_line(settings, prep, steps_per_epoch, total, reporter.lang))
+    _training_kernels(prep.model, settings, accelerator.device)  # a dry run trains nothing
     params = [p for p in prep.model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=settings.lr, weight_decay=settings.weight_decay)
     model, optimizer = accelerator.prepare(prep.model, optimizer)
