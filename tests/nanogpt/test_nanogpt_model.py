@@ -85,3 +85,31 @@ def test_saved_folder_loads_with_plain_transformers(tmp_path):
     again = load_pretrained(tmp_path)
     assert torch.equal(again(idx)[0], model(idx)[0])
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_teacher_forced_exact_match_is_greedy_decoding():
+    """``exactly_sorted`` (one forward pass) decides the same inputs as greedy decoding
+    (six passes), on models that sort some inputs right and some wrong."""
+    from trtune.nanogpt import sort
+
+    torch.manual_seed(0)
+    model = GPT(preset("gpt-nano", vocab_size=3, block_size=11))
+    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-3)
+    inputs = sort.all_inputs("all")
+    want = torch.sort(inputs, dim=1).values
+    batches = torch.Generator().manual_seed(0)
+    mixed = 0
+    for step in range(1, 61):
+        model.train()
+        x, y = sort.make_example(inputs[torch.randint(len(inputs), (64,), generator=batches)])
+        _, loss = model(x, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        if step % 20 == 0:
+            fast = sort.exactly_sorted(model, inputs)
+            greedy = (sort.greedy_sort(model, inputs) == want).all(dim=1)
+            assert torch.equal(fast, greedy), step
+            mixed += 0 < int(greedy.sum()) < len(inputs)
+            assert sort.exact_match(model).correct == int(greedy.sum())
+    assert mixed >= 2  # the comparison saw right and wrong answers
