@@ -22,6 +22,8 @@ import torch
 from safetensors.torch import load_file, save_file
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
+from trtune.tasks.classify.cls_forward import cls_hidden
+
 Pooling = Literal["cls", "mean"]
 
 
@@ -149,8 +151,12 @@ def extract_features(
                 return_tensors="pt",
                 **pad_to,
             ).to(device)
-            hidden = model(**batch).last_hidden_state  # (B, T, H)
-            vectors = pool(hidden.float(), batch["attention_mask"], pooling).cpu()  # (B, H)
+            first = cls_hidden(model, batch) if pooling == "cls" else None  # (B, H)
+            if first is not None:
+                vectors = first.float().cpu()
+            else:
+                hidden = model(**batch).last_hidden_state  # (B, T, H)
+                vectors = pool(hidden.float(), batch["attention_mask"], pooling).cpu()  # (B, H)
             if out is None:
                 out = torch.empty(len(texts), vectors.shape[1])
             out[torch.tensor(index)] = vectors
