@@ -29,7 +29,7 @@ from trtune.run.outdir import prepare_out_dir, removed_if_left_empty
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
 from trtune.tasks.lm.encode import make_batches
-from trtune.tasks.lm.loss import evaluate, lr_at, micro_batches, token_loss_sum
+from trtune.tasks.lm.loss import EvalResult, evaluate, lr_at, micro_batches, token_loss_sum
 from trtune.tasks.lm.messages import MESSAGES as LM_MESSAGES
 from trtune.tasks.lm.plan import dry_run_plan, plan_line
 from trtune.tasks.lm.sample import held_out_prompts, sample_generations
@@ -75,6 +75,9 @@ class Loop:
     step: int = 0
     before: dict[str, Any] | None = None
     best_state: dict[str, torch.Tensor] | None = None
+    # the validation result of ``best_state`` when this process measured it (not after a
+    # resume): the "after" figure without evaluating the same weights again
+    best_eval: EvalResult | None = None
     bad_evals: int = 0
     resumed_from: str | None = None
 
@@ -176,6 +179,7 @@ def _start(loop: Loop, resume: bool, val_batches, prompts, reporter: Reporter) -
         result = evaluate(loop.model, val_batches, device)
         gens = sample_generations(loop.unwrapped, loop.prep, prompts)
         loop.before = {"loss": result.loss, "perplexity": result.perplexity, "generations": gens}
+        loop.best_eval = result
     before = {"loss": loop.before["loss"], "perplexity": loop.before["perplexity"]}
     reporter.line(say(LM_MESSAGES, "before", reporter.lang, **before))
     if checkpoint is None:
@@ -266,6 +270,7 @@ def _evaluate_and_checkpoint(loop: Loop, val_batches, reporter: Reporter) -> Non
     if val.loss < history.best_loss - 1e-4:
         history.best_loss, history.best_step = val.loss, loop.step
         loop.best_state, loop.bad_evals = _trainable_state(loop.unwrapped), 0
+        loop.best_eval = val
     else:
         loop.bad_evals += 1
         history.stopped_early = loop.bad_evals >= loop.settings.patience
@@ -288,7 +293,9 @@ def _finish(loop: Loop, val_batches, prompts, reporter: Reporter) -> TrainResult
     release_training_memory(loop.model, loop.optimizer)  # training is over
     if loop.best_state is not None:
         loop.unwrapped.load_state_dict(loop.best_state, strict=False)
-    after = evaluate(loop.model, val_batches, loop.accelerator.device)
+    after = loop.best_eval  # the best weights, already evaluated on these batches
+    if after is None or loop.best_state is None:
+        after = evaluate(loop.model, val_batches, loop.accelerator.device)
     generations_after = sample_generations(loop.unwrapped, loop.prep, prompts)
     reporter.line(
         say(LM_MESSAGES, "after", reporter.lang, loss=after.loss, perplexity=after.perplexity)
