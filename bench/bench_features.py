@@ -3,7 +3,8 @@
 The seed (the report's notebook) pads every text to the maximum length, runs the model on
 batches of 8 in input order under ``torch.no_grad()``. trtune sorts texts by length, pads
 each batch to its longest text, uses ``torch.inference_mode()`` and batches of up to 128
-texts and 2,048 padded tokens (fewer long texts per batch). Both run
+texts and 2,048 padded tokens (fewer long texts per batch), and computes the last layer for
+the [CLS] position only (:mod:`trtune.tasks.classify.cls_forward`). Both run
 the same MiniLM-L6 encoder on the same e-ticaret reviews in this process; the features must
 agree within 1e-4.
 

@@ -9,7 +9,7 @@ seed, e-ticaret reviews, epochs, batch size and learning rate; each side's accur
 measured on the same held-out reviews.
 
 ratio = trtune train samples/s / baseline train samples/s (target 1.5, accuracy within
-0.5 points in the full form; the quick form trains 128 reviews, 4 steps, too few for an
+0.5 points in the full form; the quick form trains 96 reviews, 3 steps, too few for an
 accuracy that means anything); the sides alternate in rounds (:mod:`rounds`, two), the fastest
 round of each kept.
 
@@ -114,7 +114,7 @@ def _examples(texts: list[str], ids: list[int], names: list[str]) -> list[Exampl
 
 
 def run(quick: bool = False) -> dict:
-    n_train, n_val, n_test, epochs = (128, 32, 200, 1) if quick else (1600, 200, 1000, 2)
+    n_train, n_val, n_test, epochs = (96, 32, 200, 1) if quick else (1600, 200, 1000, 2)
     source, texts, labels = reviews(n_train + n_val + n_test, seed=1)
     names = sorted(set(labels))
     ids = [names.index(label) for label in labels]
