@@ -7,7 +7,7 @@ position. trtune (:class:`~trtune.tasks.mask.trainer.MaskedLMTrainer`) masks the
 but runs the head only on the masked 15 % (the tied decoder is 384 x 30,522 for MiniLM) and,
 in one CPU process, cuts each shuffled batch into length-sorted micro-batches (the same
 examples and gradient, less padding). Same MiniLM-L6 (head added), e-ticaret reviews, seed,
-batch size 32, learning rate and number of steps; evaluation and checkpoints off.
+batch size 32 (quick form: 16), learning rate and number of steps; evaluation and checkpoints off.
 
 ratio = baseline seconds / trtune seconds for the same steps, each the fastest of
 alternating rounds (target 1.5).
@@ -33,9 +33,9 @@ BATCH = 32
 MAX_LENGTH = 128
 
 
-def _arguments(out: str, steps: int) -> TrainingArguments:
+def _arguments(out: str, steps: int, batch: int) -> TrainingArguments:
     return TrainingArguments(
-        output_dir=out, max_steps=steps, per_device_train_batch_size=BATCH, learning_rate=5e-5,
+        output_dir=out, max_steps=steps, per_device_train_batch_size=batch, learning_rate=5e-5,
         eval_strategy="no", save_strategy="no", report_to="none", seed=42, disable_tqdm=True,
         use_cpu=True, dataloader_num_workers=0, remove_unused_columns=False, logging_steps=10**6,
     )  # fmt: skip
@@ -44,9 +44,10 @@ def _arguments(out: str, steps: int) -> TrainingArguments:
 def run(quick: bool = False, rounds: int = 2) -> dict:
     """Time both trainers in alternating rounds, from the same starting weights."""
     steps = 2 if quick else 10
+    batch = 16 if quick else BATCH  # quick: 2 steps of 16 texts
     tokenizer, folder = minilm()
     source = resolve_model(str(folder))
-    _, texts, _ = reviews(steps * BATCH, seed=5)
+    _, texts, _ = reviews(steps * batch, seed=5)
     ours_items = encode_lines(tokenizer, texts, MAX_LENGTH)
     plain = [tokenizer(t, truncation=True, max_length=MAX_LENGTH) for t in texts]
     rule = MaskingRule(0.15, False, tokenizer.mask_token_id, len(tokenizer))
@@ -54,7 +55,7 @@ def run(quick: bool = False, rounds: int = 2) -> dict:
     def ours(tmp: str):
         trainer = MaskedLMTrainer(
             model=load_masked_lm(source, tokenizer, seed=0).model,
-            args=_arguments(tmp, steps),
+            args=_arguments(tmp, steps, batch),
             train_dataset=MaskedLMExamples(ours_items),
             data_collator=MaskingCollator(rule, tokenizer.pad_token_id),
         )
@@ -64,7 +65,7 @@ def run(quick: bool = False, rounds: int = 2) -> dict:
     def theirs(tmp: str):
         return Trainer(
             model=load_masked_lm(source, tokenizer, seed=0).model,
-            args=_arguments(tmp, steps),
+            args=_arguments(tmp, steps, batch),
             train_dataset=plain,
             data_collator=DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15),
         )
@@ -86,10 +87,10 @@ def run(quick: bool = False, rounds: int = 2) -> dict:
         "ratio": timed.ratio("baseline", "trtune"),
         "target": 1.5,
         "steps": steps,
-        "batch_size": BATCH,
+        "batch_size": batch,
         "rounds": timed.to_dict(1),
-        "trtune_texts_per_second": timed.rate("trtune", steps * BATCH),
-        "baseline_texts_per_second": timed.rate("baseline", steps * BATCH),
+        "trtune_texts_per_second": timed.rate("trtune", steps * batch),
+        "baseline_texts_per_second": timed.rate("baseline", steps * batch),
     }
 
 

@@ -160,7 +160,7 @@ def run(quick: bool = False) -> dict:
                 "trtune": lambda: tagger.tag_sentences(words),
                 "plain": lambda: plain_predict(trainer, test_set, names),
             },
-            n=3,
+            n=2 if quick else 3,
             label="ner predict",
         )
     ours, plain = predict_rounds.results["trtune"], predict_rounds.results["plain"]
