@@ -4,8 +4,8 @@ Both sides train the same tiny GPT (the ``tiny-gpt-4l`` preset: GPT-2, 4 layers,
 256, a 4,000-token byte-level BPE trained on the data, saved once to a folder both load)
 on the same packed rows: TQuAD instruction examples (``../shared/data/lm/tquad_train.json``;
 the bundled reviews when absent) rendered with trtune's Turkish template, completion-only
-labels (prompt tokens -100), packed into rows of 512 tokens, 16 rows per optimiser step,
-the same AdamW, learning-rate schedule (warm-up then linear decay), gradient clipping and
+labels (prompt tokens -100), packed into rows of 512 tokens, 16 rows per optimiser step (8 in
+the quick form), the same AdamW, learning-rate schedule (warm-up then linear decay), gradient clipping and
 row order. Validation loss is measured after the same number of steps by the same function
 (``trtune.tasks.lm.loss.evaluate``) on the same held-out examples.
 
@@ -43,7 +43,7 @@ side is kept, so that load from other jobs on the machine does not decide the ra
 ratio = trtune tokens/s / TRL tokens/s (target 1.3); ``memory_ratio`` = TRL peak / trtune
 peak (target 1.0); ``conditions_met`` also asks for a validation loss within 2% of TRL's.
 
-    python bench/bench_lm_trl.py [--quick]   # quick: packed only, 2 steps; full: 8 steps
+    python bench/bench_lm_trl.py [--quick]   # quick: packed, 2 steps of 8 rows; full: 8 of 16
 """
 
 from __future__ import annotations
@@ -75,7 +75,9 @@ def _data() -> str:
     return str(TQUAD if TQUAD.is_file() else BUNDLED)
 
 
-def _settings(method: str, base: str, steps: int, examples: int, out: str | None, pack: bool):
+def _settings(
+    method: str, base: str, steps: int, examples: int, out: str | None, pack: bool, batch: int
+):
     from trtune.tasks.lm.settings import LMSettings
 
     return LMSettings(
@@ -84,7 +86,7 @@ def _settings(method: str, base: str, steps: int, examples: int, out: str | None
         method=method,
         out=out or "unused",
         max_steps=steps,
-        batch_size=BATCH,
+        batch_size=batch,
         max_length=MAX_LENGTH,
         pack=pack,
         template="turkish",
@@ -118,12 +120,14 @@ def build_base(folder: Path, examples: int) -> None:
     tokenizer.save_pretrained(folder)
 
 
-def side_trtune(method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
+def side_trtune(
+    method: str, base: str, steps: int, examples: int, pack: bool, batch: int = BATCH
+) -> dict:
     """``lm train`` as a user runs it (evaluation at the end only)."""
     from trtune.tasks.lm.train import train_lm
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = _settings(method, base, steps, examples, str(Path(tmp) / "out"), pack)
+        settings = _settings(method, base, steps, examples, str(Path(tmp) / "out"), pack, batch)
         metrics = train_lm(settings).metrics
     return {
         "tokens_per_second": metrics["tokens_per_second"],
@@ -155,7 +159,9 @@ def _rows(batches, pad_id: int) -> dict[str, list]:
     return rows
 
 
-def side_trl(method: str, base: str, steps: int, examples: int, pack: bool) -> dict:
+def side_trl(
+    method: str, base: str, steps: int, examples: int, pack: bool, batch: int = BATCH
+) -> dict:
     """TRL's ``SFTTrainer`` on trtune's rows (see the module docstring for the config)."""
     import torch
     from datasets import Dataset
@@ -167,11 +173,11 @@ def side_trl(method: str, base: str, steps: int, examples: int, pack: bool) -> d
     from trtune.tasks.lm.loss import evaluate, lr_at
     from trtune.tasks.lm.setup import prepare_run
 
-    settings = _settings("full", base, steps, examples, None, pack)
+    settings = _settings("full", base, steps, examples, None, pack, batch)
     prep = prepare_run(settings, None)  # the same split, encoding and (unwrapped) model
     pad = prep.tokenizer.pad_token_id
     generator = torch.Generator().manual_seed(SEED)  # train_lm's first epoch: seed + 0
-    batches = make_batches(prep.train, BATCH, prep.max_length, pad, pack, generator)[:steps]
+    batches = make_batches(prep.train, batch, prep.max_length, pad, pack, generator)[:steps]
     dataset = Dataset.from_dict(_rows(batches, pad))
     tokens = sum(b.tokens for b in batches)
     model = prep.model
@@ -197,8 +203,8 @@ def side_trl(method: str, base: str, steps: int, examples: int, pack: bool) -> d
     with tempfile.TemporaryDirectory() as tmp:
         config = SFTConfig(
             output_dir=tmp,
-            per_device_train_batch_size=1 if pack else BATCH,
-            gradient_accumulation_steps=BATCH if pack else 1,
+            per_device_train_batch_size=1 if pack else batch,
+            gradient_accumulation_steps=batch if pack else 1,
             max_steps=steps,
             padding_free=pack,
             packing=False,
@@ -225,7 +231,7 @@ def side_trl(method: str, base: str, steps: int, examples: int, pack: bool) -> d
             callbacks=[timer.callback],
         )
         trainer.train()
-    val_batches = make_batches(prep.val, BATCH, prep.max_length, pad, False)
+    val_batches = make_batches(prep.val, batch, prep.max_length, pad, False)
     val = evaluate(model, val_batches, torch.device("cpu"))
     return {
         "tokens_per_second": tokens / max(timer.seconds, 1e-9),
@@ -276,13 +282,14 @@ def compare(
     examples: int,
     rounds: int,
     pack: bool,
+    batch: int = BATCH,
 ) -> dict:
     """Alternating rounds of both sides; the fastest round of each kept."""
     runs: dict[str, list[dict]] = {"trtune": [], "trl": []}
     name = f"lm_vs_trl_{method}" + ("" if pack else "_unpacked")
     for r in range(rounds):
         for side in ("trtune", "trl"):
-            result = servers[side].call(method, base, steps, examples, pack)
+            result = servers[side].call(method, base, steps, examples, pack, batch)
             runs[side].append(result)
             print(
                 f"  {name} round {r + 1} {side}: {result['tokens_per_second']:.0f} tokens/s, "
@@ -308,9 +315,9 @@ def compare(
         "trtune_val_loss": round(ours["val_loss"], 4),
         "trl_val_loss": round(theirs["val_loss"], 4),
         "steps": steps,
-        "batch": f"{BATCH} packed rows x {MAX_LENGTH}"
+        "batch": f"{batch} packed rows x {MAX_LENGTH}"
         if pack
-        else f"{BATCH} examples padded to the batch's longest (at most {MAX_LENGTH})",
+        else f"{batch} examples padded to the batch's longest (at most {MAX_LENGTH})",
         "data": Path(_data()).name,
         "rounds": {side: [_brief(x) for x in rs] for side, rs in runs.items()},
     }
@@ -320,6 +327,7 @@ def run(quick: bool = False) -> list[dict]:
     """``lm_vs_trl_full`` and ``lm_vs_trl_lora`` (packed rows); the full form adds both
     unpacked (``lm_vs_trl_full_unpacked``, ``lm_vs_trl_lora_unpacked``)."""
     steps = 2 if quick else 8
+    batch = 8 if quick else BATCH  # rows per optimiser step, the same on both sides
     examples = 240 if quick else 1400  # one epoch holds at least ``steps`` batches
     rounds = 2
     packings = (True,) if quick else (True, False)
@@ -329,7 +337,7 @@ def run(quick: bool = False) -> list[dict]:
         base = Path(tmp) / "base"
         build_base(base, examples)
         return [
-            compare(servers, m, str(base), steps, examples, rounds, pack)
+            compare(servers, m, str(base), steps, examples, rounds, pack, batch)
             for pack in packings
             for m in ("full", "lora")
         ]
