@@ -5,9 +5,9 @@ Both sides train the same tiny GPT (the ``tiny-gpt-4l`` preset: GPT-2, 4 layers,
 on the same packed rows: TQuAD instruction examples (``../shared/data/lm/tquad_train.json``;
 the bundled reviews when absent) rendered with trtune's Turkish template, completion-only
 labels (prompt tokens -100), packed into rows of 512 tokens, 16 rows per optimiser step (8 in
-the quick form), the same AdamW, learning-rate schedule (warm-up then linear decay), gradient clipping and
-row order. Validation loss is measured after the same number of steps by the same function
-(``trtune.tasks.lm.loss.evaluate``) on the same held-out examples.
+the quick form), the same AdamW, learning-rate schedule (warm-up then linear decay),
+gradient clipping and row order. Validation loss is measured after the same number of steps
+by the same function (``trtune.tasks.lm.loss.evaluate``) on the same held-out examples.
 
 - trtune: ``train_lm`` itself (the ``lm train`` command), ``--pack``; tokens/s is its
   own figure (real tokens over the summed time of its optimiser steps). Its defaults apply
