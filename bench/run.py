@@ -58,6 +58,21 @@ def machine() -> str:
     )
 
 
+def speed_probe(seconds: float = 1.0) -> float:
+    """GFLOP/s of float32 1024 x 1024 matrix products on this process's threads for about
+    ``seconds``: printed before and after the suite, so that a reader sees whether the
+    machine ran slow (other tenants of a shared host move it by 30-50% within a day)."""
+    import torch
+
+    a, b = torch.randn(1024, 1024), torch.randn(1024, 1024)
+    torch.mm(a, b)  # warm-up
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        torch.mm(a, b)
+        done += 1
+    return round(done * 2 * 1024**3 / (time.perf_counter() - start) / 1e9, 1)
+
+
 def run_suite(quick: bool, only: list[str] | None) -> list[dict]:
     results = []
     for name, module_name in SUITE:
@@ -126,7 +141,10 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="run only these benchmark names")
     args = parser.parse_args()
     start = time.perf_counter()
+    probe_before = speed_probe()
+    print(f"machine speed before: {probe_before} GFLOP/s (float32 matrix products)", flush=True)
     results = run_suite(quick=args.quick, only=args.only)
+    probe_after = speed_probe()
     if args.quick:
         out = BENCH / "results-quick.json"
         fields = ("name", "ratio", "target", "memory_ratio", "memory_target", "conditions_met")
@@ -139,6 +157,7 @@ def main() -> None:
     if missed:
         print(f"targets not met: {', '.join(missed)}")
     total = time.perf_counter() - start
+    print(f"machine speed after: {probe_after} GFLOP/s (before: {probe_before})")
     print(f"total wall time: {total:.0f} s ({int(total // 60)} min {total % 60:.0f} s)")
 
 
