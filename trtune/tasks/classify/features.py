@@ -103,6 +103,16 @@ def _batches(
     return batches
 
 
+def _vectors(model: PreTrainedModel, batch, pooling: Pooling) -> torch.Tensor:
+    """``(B, H)`` float32 vectors of one padded batch; ``cls`` computes the last layer for
+    the first token only where the encoder allows it (:mod:`.cls_forward`)."""
+    first = cls_hidden(model, batch) if pooling == "cls" else None  # (B, H)
+    if first is not None:
+        return first.float()
+    hidden = model(**batch).last_hidden_state  # (B, T, H)
+    return pool(hidden.float(), batch["attention_mask"], pooling)
+
+
 def extract_features(
     model: PreTrainedModel,
     tokenizer: PreTrainedTokenizerBase,
@@ -151,12 +161,7 @@ def extract_features(
                 return_tensors="pt",
                 **pad_to,
             ).to(device)
-            first = cls_hidden(model, batch) if pooling == "cls" else None  # (B, H)
-            if first is not None:
-                vectors = first.float().cpu()
-            else:
-                hidden = model(**batch).last_hidden_state  # (B, T, H)
-                vectors = pool(hidden.float(), batch["attention_mask"], pooling).cpu()  # (B, H)
+            vectors = _vectors(model, batch, pooling).cpu()  # (B, H)
             if out is None:
                 out = torch.empty(len(texts), vectors.shape[1])
             out[torch.tensor(index)] = vectors

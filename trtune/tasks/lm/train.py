@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,25 +29,13 @@ from trtune.run.outdir import prepare_out_dir, removed_if_left_empty
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.lm.checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
 from trtune.tasks.lm.encode import make_batches
-from trtune.tasks.lm.loss import EvalResult, evaluate, lr_at, micro_batches, token_loss_sum
+from trtune.tasks.lm.loop import History, Loop, trainable_state
+from trtune.tasks.lm.loss import evaluate, lr_at, micro_batches, token_loss_sum
 from trtune.tasks.lm.messages import MESSAGES as LM_MESSAGES
 from trtune.tasks.lm.plan import dry_run_plan, plan_line
 from trtune.tasks.lm.sample import held_out_prompts, sample_generations
 from trtune.tasks.lm.settings import LMSettings
-from trtune.tasks.lm.setup import Prepared, prepare_run
-
-
-@dataclass
-class History:
-    """What the loop recorded: (step, loss) pairs and evaluation results."""
-
-    train: list[tuple[int, float]] = field(default_factory=list)
-    val: list[tuple[int, float]] = field(default_factory=list)
-    best_loss: float = math.inf
-    best_step: int = 0
-    stopped_early: bool = False
-    tokens: int = 0
-    seconds: float = 0.0
+from trtune.tasks.lm.setup import prepare_run
 
 
 @dataclass
@@ -57,41 +45,6 @@ class TrainResult:
     out_dir: Path | None
     metrics: dict[str, Any]
     report: Path | None = None
-
-
-@dataclass
-class Loop:
-    """The state a run carries from step to step (and into its checkpoints)."""
-
-    settings: LMSettings
-    prep: Prepared
-    accelerator: Any
-    model: Any
-    optimizer: torch.optim.Optimizer
-    out_dir: Path
-    total: int
-    steps_per_epoch: int
-    history: History = field(default_factory=History)
-    step: int = 0
-    before: dict[str, Any] | None = None
-    best_state: dict[str, torch.Tensor] | None = None
-    # the validation result of ``best_state`` when this process measured it (not after a
-    # resume): the "after" figure without evaluating the same weights again
-    best_eval: EvalResult | None = None
-    bad_evals: int = 0
-    resumed_from: str | None = None
-
-    @property
-    def unwrapped(self):
-        return self.accelerator.unwrap_model(self.model)
-
-    @property
-    def is_main(self) -> bool:
-        return self.accelerator.is_main_process
-
-
-def _trainable_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
-    return {n: p.detach().cpu().clone() for n, p in model.named_parameters() if p.requires_grad}
 
 
 def train_lm(
@@ -184,7 +137,7 @@ def _start(loop: Loop, resume: bool, val_batches, prompts, reporter: Reporter) -
     reporter.line(say(LM_MESSAGES, "before", reporter.lang, **before))
     if checkpoint is None:
         # The best weights so far start as the untrained ones (kept if training never improves).
-        loop.best_state = _trainable_state(loop.unwrapped)
+        loop.best_state = trainable_state(loop.unwrapped)
         loop.history.best_loss = loop.before["loss"]
 
 
@@ -269,7 +222,7 @@ def _evaluate_and_checkpoint(loop: Loop, val_batches, reporter: Reporter) -> Non
     history.val.append((loop.step, val.loss))
     if val.loss < history.best_loss - 1e-4:
         history.best_loss, history.best_step = val.loss, loop.step
-        loop.best_state, loop.bad_evals = _trainable_state(loop.unwrapped), 0
+        loop.best_state, loop.bad_evals = trainable_state(loop.unwrapped), 0
         loop.best_eval = val
     else:
         loop.bad_evals += 1
@@ -293,9 +246,8 @@ def _finish(loop: Loop, val_batches, prompts, reporter: Reporter) -> TrainResult
     release_training_memory(loop.model, loop.optimizer)  # training is over
     if loop.best_state is not None:
         loop.unwrapped.load_state_dict(loop.best_state, strict=False)
-    after = loop.best_eval  # the best weights, already evaluated on these batches
-    if after is None or loop.best_state is None:
-        after = evaluate(loop.model, val_batches, loop.accelerator.device)
+    # the best weights were evaluated on these batches when kept (unless a resume loaded them)
+    after = loop.best_eval or evaluate(loop.model, val_batches, loop.accelerator.device)
     generations_after = sample_generations(loop.unwrapped, loop.prep, prompts)
     reporter.line(
         say(LM_MESSAGES, "after", reporter.lang, loss=after.loss, perplexity=after.perplexity)
