@@ -9,7 +9,9 @@ better-is-higher, both sides measured in the same process) plus whatever figures
 Its sides run in alternating rounds (``bench/rounds.py``: A, B, A, B, ..., the fastest round
 of each side kept, every round printed and returned under ``rounds``), so that load from
 other jobs does not decide a ratio. The peers (TRL, sentence-transformers) come with the
-``bench`` extra (``pip install -e ".[dev,bench]"``; ``make bench`` installs it).
+``bench`` extra (``pip install -e ".[dev,bench]"``; ``make bench`` installs it). A float32
+matrix-product probe runs before and after the suite and is printed: on a shared host the
+same work can take 25-50% longer in one phase of the day than in another.
 """
 
 from __future__ import annotations
