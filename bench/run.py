@@ -63,7 +63,7 @@ def machine() -> str:
 def speed_probe(seconds: float = 1.0) -> float:
     """GFLOP/s of float32 1024 x 1024 matrix products on this process's threads for about
     ``seconds``: printed before and after the suite, so that a reader sees whether the
-    machine ran slow (other tenants of a shared host move it by 30-50% within a day)."""
+    machine ran slow (other tenants of a shared host move it by 25-50% within a day)."""
     import torch
 
     a, b = torch.randn(1024, 1024), torch.randn(1024, 1024)

@@ -12,10 +12,14 @@ Only encoders whose last layer is known to be exactly BERT's (``attention.self.q
 value``, ``attention.output``, ``intermediate``, ``output``; no decoder, no cross-attention)
 take this path: everything else runs the whole model (:func:`cls_hidden` returns
 ``None``). Everything but the attention call is the model's own modules, run on fewer
-positions.
+positions. The model's layer list is shortened for the duration of a call (under a lock, so
+that calls from several threads take turns): other code must not run the same model object
+at that moment.
 """
 
 from __future__ import annotations
+
+import threading
 
 import torch
 import torch.nn.functional as F
@@ -23,6 +27,9 @@ from torch import nn
 
 # model types whose encoder layers are BERT's in transformers 5 (modules and arithmetic)
 BERT_LAYOUT = frozenset({"bert", "roberta", "xlm-roberta", "camembert", "electra"})
+# the layer list is shortened for the length of one call: calls from several threads (a
+# server's workers) take turns
+_SHORTENED = threading.Lock()
 
 
 def last_layer_splits(model: nn.Module) -> bool:
@@ -49,11 +56,12 @@ def cls_hidden(model: nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor
         return None
     layers = model.encoder.layer
     last = layers[-1]
-    try:  # every layer but the last, through the model's own forward pass
-        model.encoder.layer = layers[:-1]
-        hidden = model(**batch).last_hidden_state  # (B, T, H)
-    finally:
-        model.encoder.layer = layers
+    with _SHORTENED:  # every layer but the last, through the model's own forward pass
+        try:
+            model.encoder.layer = layers[:-1]
+            hidden = model(**batch).last_hidden_state  # (B, T, H)
+        finally:
+            model.encoder.layer = layers
     attention = last.attention.self
     B, T, H = hidden.shape
     heads, size = attention.num_attention_heads, attention.attention_head_size
