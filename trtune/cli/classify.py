@@ -104,13 +104,13 @@ def predict(
     dtype: str = dtype_option(),
 ) -> None:
     """Label each text and show the probability of every label."""
+    items = _read_texts(texts or [], file, text_col)  # a bad file is said before the imports
     from trtune.i18n import say
     from trtune.infer.classify import load_classifier
     from trtune.run.progress import map_in_chunks
     from trtune.run.record import read_record
     from trtune.tasks.classify.messages import MESSAGES
 
-    items = _read_texts(texts or [], file, text_col)
     quiet_transformers()
     classifier = load_classifier(model, dtype=dtype, backend=backend)
     title = say(MESSAGES, "predicting", cli_lang(lang))
@@ -142,12 +142,12 @@ def evaluate(
     dtype: str = dtype_option(),
 ) -> None:
     """Accuracy, macro-F1 and per-class scores of a saved classifier on a labelled file."""
+    if not data:  # before the imports below (seconds): a forgotten flag is said at once
+        raise UserError("--data is required (a labelled file, a folder or FILE:LABEL)")
     from trtune.data import parse_label_map
     from trtune.tasks.classify.evaluate import evaluate_folder
 
     quiet_transformers()
-    if not data:
-        raise UserError("--data is required (a labelled file, a folder or FILE:LABEL)")
     metrics = evaluate_folder(
         model,
         _one_or_many(data),

@@ -110,12 +110,12 @@ def predict(
     backend: str = BACKEND_OPTION,
 ) -> None:
     """The most probable words for each blank, with their probabilities."""
-    from trtune.infer.mask import load_filler
-
     language = cli_lang(lang)
     if not 1 <= top_k <= MAX_TOP_K:
         raise UserError(f"--top-k must be between 1 and {MAX_TOP_K}, got {top_k}")
     items = _read_texts(texts or [], file, text_col, language)
+    from trtune.infer.mask import load_filler  # seconds: after the checks above
+
     quiet_transformers()
     filler = load_filler(model, dtype=dtype, backend=backend)
     results = filler.fill(items, top_k)

@@ -97,9 +97,9 @@ def predict(
     dtype: str = dtype_option(),
 ) -> None:
     """Find the entities of each text: type, character offsets, text and score."""
-    from trtune.infer.ner import load_tagger
-
     items = _read_texts(texts or [], file)
+    from trtune.infer.ner import load_tagger  # seconds: after the texts are read
+
     language = cli_lang(lang)
     quiet_transformers()
     results = load_tagger(model, dtype=dtype, backend=backend).predict(items)
@@ -130,11 +130,11 @@ def evaluate(
     dtype: str = dtype_option(),
 ) -> None:
     """Entity precision, recall and F1 (strict IOB2) of a saved tagger on a NER file."""
+    if not data:  # before the imports below (seconds): a forgotten flag is said at once
+        raise UserError("--data is required (a NER file)")
     from trtune.run.settings import split_list
     from trtune.tasks.ner.evaluate import evaluate_folder
 
-    if not data:
-        raise UserError("--data is required (a NER file)")
     language = cli_lang(lang)
     quiet_transformers()
     names = split_list(tag_names) if tag_names else None

@@ -226,9 +226,20 @@ def settings_command(
         notices: list[tuple[str, str]] = []
         settings = load_settings(cls, config, given_values(kwargs, notices), notices)
         print_notices(notices)
+        check_data_paths(settings)
         run(settings, flags)
 
     return command_with(params, body, doc)
+
+
+def check_data_paths(settings: TrainSettings) -> None:
+    """Every data file (or folder) of a training command exists, checked before the task's
+    module (PyTorch, transformers: seconds to import) loads: a mistyped ``--data`` is
+    reported at once, in the same words the reader would use."""
+    from trtune.data.source import check_user_path
+
+    for path in settings.data_paths():
+        check_user_path(path)
 
 
 def build_dataclass(cls: type, kwargs: dict[str, Any]) -> Any:

@@ -85,11 +85,11 @@ def predict(
     dtype: str = dtype_option(),
 ) -> None:
     """Answer each question with a span of the context (its characters and score)."""
-    from trtune.infer.qa import load_qa_model
-
     text = _context(context, context_file)
     if not [q for q in questions if q.strip()]:
         raise UserError("give at least one question")
+    from trtune.infer.qa import load_qa_model  # seconds: after the checks above
+
     quiet_transformers()
     answers = load_qa_model(model, dtype=dtype, backend=backend).predict(
         list(questions), [text] * len(questions)
@@ -121,10 +121,10 @@ def evaluate(
     dtype: str = dtype_option(),
 ) -> None:
     """Exact match and F1 of a saved QA model on a file (Turkish and SQuAD normalisation)."""
+    if not data:  # before the import below (seconds): a forgotten flag is said at once
+        raise UserError("--data is required (SQuAD JSON or a table with context, question, answer)")
     from trtune.tasks.qa.evaluate import evaluate_folder
 
-    if not data:
-        raise UserError("--data is required (SQuAD JSON or a table with context, question, answer)")
     quiet_transformers()
     metrics = evaluate_folder(
         model, data, context_col, question_col, answer_col, dtype, backend=backend

@@ -104,12 +104,12 @@ def _overrides(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _evaluate(**kwargs: Any) -> None:
-    from trtune.tasks.seq2seq.evaluate import evaluate_folder
-
     lang = cli_lang(kwargs.pop("lang"))
     overrides = _overrides(kwargs)
-    if not kwargs["data"]:
+    if not kwargs["data"]:  # before the import below (seconds): said at once
         raise UserError("--data is required (a file of pairs, or SQuAD JSON)")
+    from trtune.tasks.seq2seq.evaluate import evaluate_folder
+
     quiet_transformers()
     metrics = evaluate_folder(
         kwargs["model"],
@@ -162,11 +162,11 @@ def _sources(texts: list[str], file: str | None, source_col: str | None, lang: s
 
 
 def _generate(**kwargs: Any) -> None:
-    from trtune.infer.seq2seq import load_seq2seq
-
     lang = cli_lang(kwargs.pop("lang"))
     overrides = _overrides(kwargs)
     sources = _sources(kwargs["texts"] or [], kwargs["file"], kwargs["source_col"], lang)
+    from trtune.infer.seq2seq import load_seq2seq  # seconds: after the checks above
+
     quiet_transformers()
     shown = reporter(lang=lang)
     with shown.waiting(say(MESSAGES, "loading", lang, folder=kwargs["model"])):

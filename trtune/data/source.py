@@ -68,6 +68,20 @@ def check_user_file(path: str | Path) -> Path:
     return path
 
 
+def check_user_path(path: str | Path) -> Path:
+    """Check that ``path`` exists, as a file or a folder, following symbolic links: the
+    check a command makes before it loads anything slow (PyTorch, a model), so that a
+    mistyped name is reported at once. The reader still checks what it needs.
+
+    Raises:
+        UserError: missing, a link loop or a link to nothing, or a parent that cannot be
+            entered.
+    """
+    path = Path(path)
+    _stat(path)
+    return path
+
+
 def read_user_bytes(path: str | Path) -> bytes:
     """Read every byte of a file the user named.
 

@@ -182,6 +182,11 @@ class TrainSettings:
     def check(self) -> None:
         """Task-specific validation (a subclass overrides it); raise :class:`UserError`."""
 
+    def data_paths(self) -> list[str]:
+        """The files and folders the run reads (``--data``, ``--validation-data``,
+        ``--test-data``): checked to exist before anything slow loads."""
+        return [str(p) for p in [*(self.data or []), self.validation_data, self.test_data] if p]
+
     @classmethod
     def from_config(cls: type[S], config: str | Path | None = None, **overrides: Any) -> S:
         """Settings from an optional YAML file, then ``overrides`` that are not ``None``

@@ -116,6 +116,13 @@ class ClassifySettings(TrainSettings):
     feature_batch_size: int = setting("features: texts per extraction batch", 128)
     cache_dir: str | None = setting("features: cache folder (default $TRTUNE_CACHE/features)")
 
+    def data_paths(self) -> list[str]:
+        """The files and folders read; ``FILE:LABEL`` (a file of one label's texts) is
+        ``FILE``."""
+        from trtune.data.layouts import parse_spec
+
+        return [str(parse_spec(path)[0]) for path in super().data_paths()]
+
     def check(self) -> None:
         """The classifier's own checks."""
         if self.pooling not in POOLINGS:
