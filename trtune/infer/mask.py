@@ -21,6 +21,7 @@ from trtune.errors import UserError
 from trtune.infer.kinds import FolderInfo, inspect_folder, load_model_folder, trained_max_length
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
+from trtune.run.microbatch import inference_parts
 from trtune.run.models import load_tokenizer, resolve_model
 from trtune.tasks.mask.head import check_mask_token, load_masked_lm, logits_at
 
@@ -112,28 +113,33 @@ class MaskFiller:
     @torch.inference_mode()
     def top_ids(self, texts: Sequence[str], k: int) -> list[list[tuple[list[int], list[float]]]]:
         """The ``k`` best token ids and their probabilities for each blank of each prepared
-        text (texts run in batches sorted by length)."""
+        text (texts sorted by length, ``BATCH_SIZE`` at a time, each batch cut into parts on
+        a CPU: :func:`~trtune.run.microbatch.inference_parts`)."""
         ids = self._encode(texts)
         results: list[list[tuple[list[int], list[float]]]] = [[] for _ in ids]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        pad = self.tokenizer.pad_token_id or 0
-        for start in range(0, len(order), BATCH_SIZE):
-            rows = order[start : start + BATCH_SIZE]
-            length = max(len(ids[i]) for i in rows)
-            input_ids = torch.tensor([ids[i] + [pad] * (length - len(ids[i])) for i in rows])
-            attention = torch.tensor(
-                [[1] * len(ids[i]) + [0] * (length - len(ids[i])) for i in rows]
-            )
-            where = input_ids == self.tokenizer.mask_token_id  # (B, T)
-            features = {"input_ids": input_ids, "attention_mask": attention}
-            features = {k: v.to(self.device) for k, v in features.items()}
-            logits = logits_at(self.model, features, where.to(self.device))  # (N, V)
-            probs = logits.float().softmax(dim=-1)
-            top = probs.topk(min(k, probs.shape[-1]), dim=-1)
-            owners = where.nonzero()[:, 0].tolist()  # row of each blank, in reading order
-            for row, values, indices in zip(owners, top.values, top.indices, strict=True):
-                results[rows[row]].append((indices.tolist(), values.tolist()))
+        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        batches = [order[start : start + BATCH_SIZE] for start in range(0, len(order), BATCH_SIZE)]
+        for chunk in batches:
+            for part in inference_parts([len(ids[i]) for i in chunk], self.device):
+                self._top_of([chunk[j] for j in part], ids, k, results)
         return results
+
+    def _top_of(self, rows: list[int], ids: list[list[int]], k: int, results: list) -> None:
+        """One forward pass over ``rows`` (padded to their longest): each blank's ``k`` best
+        ids and probabilities appended to ``results`` of its row."""
+        pad = self.tokenizer.pad_token_id or 0
+        length = max(len(ids[i]) for i in rows)
+        input_ids = torch.tensor([ids[i] + [pad] * (length - len(ids[i])) for i in rows])
+        attention = torch.tensor([[1] * len(ids[i]) + [0] * (length - len(ids[i])) for i in rows])
+        where = input_ids == self.tokenizer.mask_token_id  # (B, T)
+        features = {"input_ids": input_ids, "attention_mask": attention}
+        features = {name: v.to(self.device) for name, v in features.items()}
+        logits = logits_at(self.model, features, where.to(self.device))  # (N, V)
+        probs = logits.float().softmax(dim=-1)
+        top = probs.topk(min(k, probs.shape[-1]), dim=-1)
+        owners = where.nonzero()[:, 0].tolist()  # row of each blank, in reading order
+        for row, values, indices in zip(owners, top.values, top.indices, strict=True):
+            results[rows[row]].append((indices.tolist(), values.tolist()))
 
     def fill(self, texts: Sequence[str], top_k: int = DEFAULT_TOP_K) -> list[FillResult]:
         """The ``top_k`` candidates for every blank of every text."""
