@@ -183,8 +183,7 @@ class TrainSettings:
         """Task-specific validation (a subclass overrides it); raise :class:`UserError`."""
 
     def data_paths(self) -> list[str]:
-        """The files and folders the run reads (``--data``, ``--validation-data``,
-        ``--test-data``): checked to exist before anything slow loads."""
+        """The files and folders the run reads (checked to exist before anything slow loads)."""
         return [str(p) for p in [*(self.data or []), self.validation_data, self.test_data] if p]
 
     @classmethod
@@ -228,11 +227,8 @@ def split_list(value: str) -> list[str]:
 
 
 def parse_mapping(value: str, name: str) -> dict[str, str]:
-    """``"0=negative,1=positive"`` -> ``{"0": "negative", "1": "positive"}``.
-
-    Raises:
-        UserError: an entry is not ``KEY=VALUE``.
-    """
+    """``"0=negative,1=positive"`` -> ``{"0": "negative", "1": "positive"}``; an entry that
+    is not ``KEY=VALUE`` raises :class:`UserError`."""
     mapping: dict[str, str] = {}
     for part in value.split(","):
         key, sep, item = (s.strip() for s in part.partition("="))
