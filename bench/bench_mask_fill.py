@@ -3,9 +3,10 @@
 The pipeline, as its documentation calls it, takes one sentence at a time and computes the
 vocabulary logits of every position. trtune's :class:`~trtune.infer.mask.MaskFiller` sorts
 the sentences by length, runs them in batches of 32 (on a CPU cut into parts padded to their
-own longest) and computes the vocabulary logits only at the blanks (the decoder is 384 x 30,522 for MiniLM). Same MiniLM-L6 masked LM (its
-head added and left random: speed does not depend on it), same e-ticaret sentences with one
-word replaced by the mask token; the top-5 answers must agree.
+own longest) and computes the vocabulary logits only at the blanks (the decoder is 384 x
+30,522 for MiniLM). Same MiniLM-L6 masked LM (its head added and left random: speed does not
+depend on it), same e-ticaret sentences with one word replaced by the mask token; the top-5
+answers must agree.
 
 ratio = pipeline seconds / trtune seconds, each the fastest of alternating rounds (target 3.0).
 
