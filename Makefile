@@ -15,7 +15,7 @@ TRANSFORMERS4_STAMP := $(TRANSFORMERS4)/.installed
 LINT_PATHS := $(wildcard trtune tests bench examples)
 # Two test processes, a test file each (pytest-xdist), the heaviest files first
 # (tests/conftest.py's HEAVY_FIRST, so xdist's own reordering is off): most tests run a tiny
-# model on one thread, so two at a time fill two cores (13 min on a 2-core AVX2 EPYC).
+# model on one thread, so two at a time fill two cores (13-14.5 min on a 2-core AVX2 EPYC).
 # `make test PYTEST_WORKERS=` runs them one at a time.
 PYTEST_WORKERS ?= -n 2 --dist loadfile --no-loadscope-reorder
 export HF_HUB_OFFLINE ?= 1
