@@ -1,9 +1,9 @@
 """Mistakes that need no model are reported before PyTorch and transformers load.
 
-Importing them takes seconds (10 on a slow 2-core host): a mistyped ``--data``, a
-forgotten flag or a bad ``--top-k`` must not wait for that. One interpreter runs every
-command below in turn and reports, for each, its exit code, its error line and whether
-``torch`` had been imported by then.
+Importing them takes seconds (10 on a slow 2-core host): a mistyped ``--data`` or
+``--model`` folder, a forgotten flag or a bad ``--top-k`` must not wait for that. One
+interpreter runs every command below in turn and reports, for each, its exit code, its
+error line and whether ``torch`` had been imported by then.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ print(json.dumps(out))
 def test_mistakes_are_said_before_torch_loads(tmp_path):
     missing = str(tmp_path / "yok.csv")
     out = str(tmp_path / "out")
+    folder = str(tmp_path)  # a folder that exists, for the checks after the model's
     cases = [
         (["classify", "train", "--data", missing, "--out", out], "no such file"),
         (["classify", "train", "--data", f"{missing}:olumlu", "--out", out],
@@ -51,12 +52,21 @@ def test_mistakes_are_said_before_torch_loads(tmp_path):
         (["ner", "eval", "--model", out], "--data is required"),
         (["qa", "eval", "--model", out], "--data is required"),
         (["seq2seq", "eval", "--model", out], "--data is required"),
-        (["classify", "predict", "--model", out, "--file", missing], "no such file"),
-        (["ner", "predict", "--model", out, "--file", missing], "no such file"),
+        (["classify", "predict", "--model", folder, "--file", missing], "no such file"),
+        (["ner", "predict", "--model", folder, "--file", missing], "no such file"),
         (["mask", "predict", "--model", out, "--top-k", "0", "Bu [MASK]."], "--top-k"),
-        (["qa", "predict", "--model", out, "--context", "Ankara başkenttir.", " "],
+        (["qa", "predict", "--model", folder, "--context", "Ankara başkenttir.", " "],
          "at least one question"),
         (["seq2seq", "generate", "--model", out, "--file", missing], "no such file"),
+        (["classify", "predict", "--model", out, "iyi"], "model folder not found"),
+        (["classify", "eval", "--model", out, "--data", missing], "model folder not found"),
+        (["ner", "predict", "--model", out, "Ali"], "model folder not found"),
+        (["ner", "eval", "--model", out, "--data", missing], "model folder not found"),
+        (["qa", "predict", "--model", out, "--context", "Ankara.", "Ne?"],
+         "model folder not found"),
+        (["qa", "eval", "--model", out, "--data", missing], "model folder not found"),
+        (["export", "onnx", "--model", out, "--out", out + "2"], "model folder not found"),
+        (["export", "gguf", "--model", out, "--out", out + ".gguf"], "model folder not found"),
     ]  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, json.dumps([args for args, _ in cases])],

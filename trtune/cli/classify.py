@@ -16,7 +16,13 @@ from trtune.cli.console import (
     reporter,
     show_plan,
 )
-from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
+from trtune.cli.options import (
+    BACKEND_OPTION,
+    RunFlags,
+    check_model_folder,
+    dtype_option,
+    settings_command,
+)
 from trtune.errors import UserError
 from trtune.tasks.classify.settings import ClassifySettings
 
@@ -104,6 +110,7 @@ def predict(
     dtype: str = dtype_option(),
 ) -> None:
     """Label each text and show the probability of every label."""
+    check_model_folder(model)
     items = _read_texts(texts or [], file, text_col)  # a bad file is said before the imports
     from trtune.i18n import say
     from trtune.infer.classify import load_classifier
@@ -144,6 +151,7 @@ def evaluate(
     """Accuracy, macro-F1 and per-class scores of a saved classifier on a labelled file."""
     if not data:  # before the imports below (seconds): a forgotten flag is said at once
         raise UserError("--data is required (a labelled file, a folder or FILE:LABEL)")
+    check_model_folder(model)
     from trtune.data import parse_label_map
     from trtune.tasks.classify.evaluate import evaluate_folder
 

@@ -7,6 +7,7 @@ import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter
 from trtune.cli.export import app
+from trtune.cli.options import check_model_folder
 
 
 @app.command(name="gguf")
@@ -22,6 +23,7 @@ def gguf(
     lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Export a causal LM to GGUF with its tokenizer, template and end token, checked."""
+    check_model_folder(model)
     from trtune.export.gguf import export_gguf
     from trtune.export.gguf_messages import MESSAGES
     from trtune.i18n import say

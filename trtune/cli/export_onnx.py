@@ -6,6 +6,7 @@ import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter
 from trtune.cli.export import app
+from trtune.cli.options import check_model_folder
 
 
 @app.command(name="onnx")
@@ -36,6 +37,7 @@ def export_onnx_command(
     lang: str | None = typer.Option(None, "--lang", help="Language of the output: tr or en."),
 ) -> None:
     """Export an encoder folder to ONNX and check it against the PyTorch model."""
+    check_model_folder(model)
     from trtune.export.onnx import export_onnx
     from trtune.export.onnx_messages import MESSAGES
     from trtune.i18n import say

@@ -15,7 +15,13 @@ from trtune.cli.console import (
     reporter,
     show_plan,
 )
-from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
+from trtune.cli.options import (
+    BACKEND_OPTION,
+    RunFlags,
+    check_model_folder,
+    dtype_option,
+    settings_command,
+)
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.ner.messages import MESSAGES
@@ -97,6 +103,7 @@ def predict(
     dtype: str = dtype_option(),
 ) -> None:
     """Find the entities of each text: type, character offsets, text and score."""
+    check_model_folder(model)
     items = _read_texts(texts or [], file)
     from trtune.infer.ner import load_tagger  # seconds: after the texts are read
 
@@ -132,6 +139,7 @@ def evaluate(
     """Entity precision, recall and F1 (strict IOB2) of a saved tagger on a NER file."""
     if not data:  # before the imports below (seconds): a forgotten flag is said at once
         raise UserError("--data is required (a NER file)")
+    check_model_folder(model)
     from trtune.run.settings import split_list
     from trtune.tasks.ner.evaluate import evaluate_folder
 

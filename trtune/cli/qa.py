@@ -8,7 +8,13 @@ import json
 import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
-from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
+from trtune.cli.options import (
+    BACKEND_OPTION,
+    RunFlags,
+    check_model_folder,
+    dtype_option,
+    settings_command,
+)
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.qa.messages import MESSAGES
@@ -85,6 +91,7 @@ def predict(
     dtype: str = dtype_option(),
 ) -> None:
     """Answer each question with a span of the context (its characters and score)."""
+    check_model_folder(model)
     text = _context(context, context_file)
     if not [q for q in questions if q.strip()]:
         raise UserError("give at least one question")
@@ -123,6 +130,7 @@ def evaluate(
     """Exact match and F1 of a saved QA model on a file (Turkish and SQuAD normalisation)."""
     if not data:  # before the import below (seconds): a forgotten flag is said at once
         raise UserError("--data is required (SQuAD JSON or a table with context, question, answer)")
+    check_model_folder(model)
     from trtune.tasks.qa.evaluate import evaluate_folder
 
     quiet_transformers()
