@@ -11,7 +11,11 @@ from transformers import BertConfig, BertForQuestionAnswering, GPT2Config, GPT2L
 
 from trtune.errors import UserError
 from trtune.run import devices
-from trtune.run.attention import attention_dropout_for, set_attention_dropout
+from trtune.run.attention import (
+    apply_attention_dropout,
+    attention_dropout_for,
+    set_attention_dropout,
+)
 from trtune.run.fit import FitJob, precision_flags, training_arguments
 from trtune.tasks.classify.settings import ClassifySettings
 
@@ -96,6 +100,32 @@ def test_fit_trains_a_cpu_run_without_attention_dropout(cpu_only, monkeypatch, t
         "bert.encoder.layer.1.attention.self.dropout": 0.0,
     }
     assert seen["dropouts"]["bert.embeddings.dropout"] == 0.1  # hidden dropout stays
+    assert settings.attention_dropout == "0"  # what trtune.json records: the value used
+
+
+def _bert():
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=2,
+                        num_attention_heads=2, intermediate_size=20)  # fmt: skip
+    return BertForQuestionAnswering(config)  # attention dropout 0.1
+
+
+@pytest.mark.parametrize(
+    ("value", "device", "preset", "recorded", "trained"),
+    [
+        ("auto", "cpu", False, "0", 0.0),
+        ("auto", "cuda", False, "0.1", 0.1),  # the model's own
+        ("auto", "cpu", True, "0.1", 0.1),
+        ("0.05", "cpu", False, "0.05", 0.05),
+    ],
+)
+def test_the_settings_record_the_attention_dropout_used(value, device, preset, recorded, trained):
+    from types import SimpleNamespace
+
+    model = _bert()
+    settings = SimpleNamespace(attention_dropout=value, is_preset=preset)
+    apply_attention_dropout(model, settings, torch.device(device))
+    assert settings.attention_dropout == recorded
+    assert {m.p for n, m in model.named_modules() if n.endswith("self.dropout")} == {trained}
 
 
 @pytest.mark.parametrize("value", ["x", "1.5", "-0.1"])

@@ -26,21 +26,38 @@ def attention_dropout_for(value: str, device: torch.device, preset: bool = False
     return 0.0 if device.type == "cpu" and not preset else None
 
 
-def set_attention_dropout(model: torch.nn.Module, p: float) -> int:
-    """Set the dropout on the attention weights of every attention layer of ``model`` to
-    ``p`` (a LoRA-wrapped model too); returns how many layers changed.
-
-    An attention layer is a module whose class name ends in ``Attention`` with a
-    ``torch.nn.Dropout`` child ``dropout`` or ``attn_dropout`` (BERT, DistilBERT, GPT-2,
-    RoBERTa, ELECTRA); their output dropout lives in other modules and is left alone.
-    """
-    changed = 0
+def _attention_dropouts(model: torch.nn.Module) -> list[torch.nn.Dropout]:
+    """The dropout on the attention weights of every attention layer of ``model``: a module
+    whose class name ends in ``Attention`` with a ``torch.nn.Dropout`` child ``dropout`` or
+    ``attn_dropout`` (BERT, DistilBERT, GPT-2, RoBERTa, ELECTRA; a LoRA-wrapped model too);
+    their output dropout lives in other modules."""
+    found = []
     for module in model.modules():
         if not type(module).__name__.endswith("Attention"):
             continue
         for name in ("dropout", "attn_dropout"):
             child = getattr(module, name, None)
             if isinstance(child, torch.nn.Dropout):
-                child.p = p
-                changed += 1
-    return changed
+                found.append(child)
+    return found
+
+
+def set_attention_dropout(model: torch.nn.Module, p: float) -> int:
+    """Set the dropout on the attention weights of every attention layer of ``model`` to
+    ``p``, the output dropout left alone; returns how many layers changed."""
+    layers = _attention_dropouts(model)
+    for layer in layers:
+        layer.p = p
+    return len(layers)
+
+
+def apply_attention_dropout(model: torch.nn.Module, settings, device: torch.device) -> None:
+    """Train ``model`` with ``settings.attention_dropout`` (:func:`attention_dropout_for`)
+    and write the value it trains with back into the settings, in place of ``auto``, so that
+    ``trtune.json`` records what was used (``0`` on a CPU, the model's own ``0.1``, ...)."""
+    p = attention_dropout_for(settings.attention_dropout, device, settings.is_preset)
+    if p is not None:
+        set_attention_dropout(model, p)
+    used = {layer.p for layer in _attention_dropouts(model)}
+    if len(used) == 1:  # a model without such layers (or with mixed values) keeps the setting
+        settings.attention_dropout = f"{used.pop():g}"

@@ -28,7 +28,7 @@ from transformers import (
 
 from trtune.errors import Interrupted, Terminated
 from trtune.i18n import say
-from trtune.run.attention import attention_dropout_for, set_attention_dropout
+from trtune.run.attention import apply_attention_dropout
 from trtune.run.callbacks import ProgressCallback, TrainAccuracyCallback
 from trtune.run.messages import MESSAGES
 from trtune.run.outdir import CHECKPOINT_DIR, latest_checkpoint
@@ -211,11 +211,7 @@ def fit(
         **job.trainer_kwargs,
     )
     trainer.token_keys = job.token_keys
-    attention_dropout = attention_dropout_for(
-        settings.attention_dropout, trainer.args.device, settings.is_preset
-    )
-    if attention_dropout is not None:
-        set_attention_dropout(trainer.model, attention_dropout)
+    apply_attention_dropout(trainer.model, settings, trainer.args.device)
     train_accuracy.trainer = trainer
     trainer.remove_callback(PrinterCallback)  # ProgressCallback prints instead
     checkpoint = resume_checkpoint(out_dir, resume, reporter)

@@ -21,7 +21,7 @@ import torch
 from trtune.errors import Interrupted, Terminated
 from trtune.i18n import say
 from trtune.run.activations import use_fused_gelu
-from trtune.run.attention import attention_dropout_for, set_attention_dropout
+from trtune.run.attention import apply_attention_dropout
 from trtune.run.guard import check_finite
 from trtune.run.memory import release_training_memory
 from trtune.run.messages import MESSAGES
@@ -146,9 +146,7 @@ def _training_kernels(model: torch.nn.Module, settings: LMSettings, device) -> N
     settings say: ``--attention-dropout`` (``auto``: none for a loaded model on a CPU, so
     that PyTorch's fused attention kernel runs; :mod:`trtune.run.attention`) and GPT-2's
     GELU as one kernel (:mod:`trtune.run.activations`)."""
-    dropout = attention_dropout_for(settings.attention_dropout, device, settings.is_preset)
-    if dropout is not None:
-        set_attention_dropout(model, dropout)
+    apply_attention_dropout(model, settings, device)
     use_fused_gelu(model)
 
 
