@@ -4,7 +4,7 @@ Both sides train the same tiny GPT (the ``tiny-gpt-4l`` preset: GPT-2, 4 layers,
 256, a 4,000-token byte-level BPE trained on the data, saved once to a folder both load)
 on the same packed rows: TQuAD instruction examples (``../shared/data/lm/tquad_train.json``;
 the bundled reviews when absent) rendered with trtune's Turkish template, completion-only
-labels (prompt tokens -100), packed into rows of 512 tokens, 16 rows per optimiser step (8 in
+labels (prompt tokens -100), packed into rows of 512 tokens, 16 rows per optimiser step (4 in
 the quick form), the same AdamW, learning-rate schedule (warm-up then linear decay),
 gradient clipping and row order. Validation loss is measured after the same number of steps
 by the same function (``trtune.tasks.lm.loss.evaluate``) on the same held-out examples.
@@ -43,7 +43,7 @@ side is kept, so that load from other jobs on the machine does not decide the ra
 ratio = trtune tokens/s / TRL tokens/s (target 1.3); ``memory_ratio`` = TRL peak / trtune
 peak (target 1.0); ``conditions_met`` also asks for a validation loss within 2% of TRL's.
 
-    python bench/bench_lm_trl.py [--quick]   # quick: packed, 2 steps of 8 rows; full: 8 of 16
+    python bench/bench_lm_trl.py [--quick]   # quick: packed, 2 steps of 4 rows; full: 8 of 16
 """
 
 from __future__ import annotations
@@ -327,7 +327,7 @@ def run(quick: bool = False) -> list[dict]:
     """``lm_vs_trl_full`` and ``lm_vs_trl_lora`` (packed rows); the full form adds both
     unpacked (``lm_vs_trl_full_unpacked``, ``lm_vs_trl_lora_unpacked``)."""
     steps = 2 if quick else 8
-    batch = 8 if quick else BATCH  # rows per optimiser step, the same on both sides
+    batch = 4 if quick else BATCH  # rows per optimiser step, the same on both sides
     examples = 240 if quick else 1400  # one epoch holds at least ``steps`` batches
     rounds = 2
     packings = (True,) if quick else (True, False)

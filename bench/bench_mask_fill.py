@@ -53,7 +53,7 @@ def run(quick: bool = False, rounds: int = 3) -> dict:
         tokenizer.save_pretrained(tmp)
         filler = load_filler(tmp)
         reference = pipeline("fill-mask", model=tmp, top_k=TOP_K, device="cpu")
-        sentences = _sentences(200 if quick else 600, tokenizer.mask_token)
+        sentences = _sentences(160 if quick else 600, tokenizer.mask_token)
         filler.fill(sentences[:8], TOP_K)  # warm-up both code paths
         reference(sentences[:8])
         timed = alternate(

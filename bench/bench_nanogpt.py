@@ -35,7 +35,8 @@ def _all_runs(tmp: Path, seeds: list[int], workers: int) -> tuple[list, list]:
     """Every seed with both recipes; ``workers`` > 1 runs them side by side in child
     processes. Each run trains with one thread (``TrainConfig.threads``), so its steps are
     the same either way: only the wall time of the benchmark changes."""
-    jobs = [(tmp / f"{side}-{seed}", seed, side) for seed in seeds for side in ("trtune", "mingpt")]
+    # minGPT's runs first: they take the most steps, so two workers finish together
+    jobs = [(tmp / f"{side}-{seed}", seed, side) for side in ("mingpt", "trtune") for seed in seeds]
 
     def settings(side: str) -> dict:
         return MINGPT if side == "mingpt" else {}

@@ -94,7 +94,7 @@ def plain_predict(trainer: Trainer, dataset: PaddedSentences, names) -> list[lis
 
 
 def _parts(quick: bool):
-    n_train, n_test = (64, 96) if quick else (320, 400)
+    n_train, n_test = (64, 64) if quick else (320, 400)
     train = load_ner_data(NER / "turkish_wiki_ner_train.conll").sentences[:n_train]
     test = load_ner_data(NER / "turkish_wiki_ner_test.conll").sentences[:n_test]
     validation = load_ner_data(NER / "turkish_wiki_ner_dev.conll").sentences[:32]

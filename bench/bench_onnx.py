@@ -17,8 +17,8 @@ one review each, dynamic batching), in alternating rounds.
 
 The quick form (``--quick``, part of ``make bench-quick``): the head fitted on 200 reviews,
 256 measured, the export's own check on 64 of them, no int8 graph (a second export), texts/s
-of the ratio's two sides at batch 16 only, no serving, and on a CPU without fast bfloat16 no
-bfloat16-autocast side.
+of the ratio's two sides at batch 16 only (2 rounds), no serving, and on a CPU without fast
+bfloat16 no bfloat16-autocast side.
 
     python bench/bench_onnx.py [--quick]
 """
@@ -252,7 +252,7 @@ def run(quick: bool = False) -> dict:
     fit, n_texts = (200, 256) if quick else (FIT, N_TEXTS)
     source, texts, labels = reviews(fit + n_texts, seed=0)
     fit_texts, fit_labels, measured = texts[:fit], labels[:fit], texts[fit:]
-    rounds = 3
+    rounds = 2 if quick else 3
     with tempfile.TemporaryDirectory(prefix="trtune-bench-onnx-") as tmp:
         root = Path(tmp)
         folder = build_classifier(root / "torch", fit_texts, fit_labels)
