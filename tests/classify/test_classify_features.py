@@ -52,6 +52,25 @@ def test_token_budget_batches_hold_fewer_long_texts():
     torch.testing.assert_close(capped, plain, atol=1e-5, rtol=0)
 
 
+def test_a_batch_of_mixed_lengths_runs_in_parts_with_the_same_vectors():
+    encoder, tokenizer = _tiny()
+    texts = [" ".join(["çok güzel bir ürün"] * 12)] + ["İyi.", "Kötü.", "Fena değil."] * 10
+    shapes = []
+    hook = encoder.register_forward_hook(lambda m, args, kw, out: shapes.append(
+        tuple(kw["input_ids"].shape)), with_kwargs=True)  # fmt: skip
+    for pooling in ("cls", "mean"):
+        shapes.clear()
+        batched = extract_features(encoder, tokenizer, texts, pooling, 64, batch_size=64)
+        passes = list(shapes)
+        alone = torch.cat([extract_features(encoder, tokenizer, [t], pooling, 64) for t in texts])
+        torch.testing.assert_close(batched, alone, atol=1e-5, rtol=0)
+        # one batch of 31 texts on a CPU: the long one (64 tokens) apart, the short ones in
+        # parts padded to their own longest (the old code: one pass of (31, 64))
+        assert (1, 64) in passes and sum(n for n, _ in passes) == len(texts), passes
+        assert all(t < 20 for n, t in passes if n > 1), passes
+    hook.remove()
+
+
 def test_minilm_features_match_reference():
     source = resolve_model(str(minilm_path()))
     tokenizer = load_tokenizer(source)

@@ -22,6 +22,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
+from trtune.run.microbatch import inference_parts
 from trtune.tasks.classify.cls_forward import cls_hidden
 
 Pooling = Literal["cls", "mean"]
@@ -103,6 +104,21 @@ def _batches(
     return batches
 
 
+def _parts(
+    index: list[int], lengths: list[int], device: torch.device, cut: bool
+) -> list[list[int]]:
+    """The forward passes of one batch: on a CPU a few length-sorted parts, each padded to
+    its own longest text, where they save more padding than the extra calls cost (the run
+    layer's :func:`~trtune.run.microbatch.inference_parts`, as prediction does); else whole.
+    400 e-ticaret reviews in batches of 128: 15% of the padded tokens are padding, 6% in
+    parts."""
+    if not cut:
+        return [index]
+    return [
+        [index[i] for i in part] for part in inference_parts([lengths[i] for i in index], device)
+    ]
+
+
 def _vectors(model: PreTrainedModel, batch, pooling: Pooling) -> torch.Tensor:
     """``(B, H)`` float32 vectors of one padded batch; ``cls`` computes the last layer for
     the first token only where the encoder allows it (:mod:`.cls_forward`)."""
@@ -144,6 +160,7 @@ def extract_features(
             them, so that texts x longest stays under this (``None``: no cap).
     """
     model = model.to(device).eval()
+    where = next(model.parameters()).device
     # Tokenized once; each batch is padded from these ids (the second tokenization this
     # replaces was small: 0.2 s for 600 reviews against about 57 s of MiniLM under load).
     encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
@@ -156,15 +173,16 @@ def extract_features(
     pad_to = {"padding": "max_length", "max_length": max_length} if padding == "max_length" else {}
     with torch.inference_mode():
         for index in _batches(order, lengths, batch_size, max_batch_tokens, sort_by_length):
-            batch = tokenizer.pad(
-                {key: [values[i] for i in index] for key, values in encoded.items()},
-                return_tensors="pt",
-                **pad_to,
-            ).to(device)
-            vectors = _vectors(model, batch, pooling).cpu()  # (B, H)
-            if out is None:
-                out = torch.empty(len(texts), vectors.shape[1])
-            out[torch.tensor(index)] = vectors
+            for part in _parts(index, lengths, where, sort_by_length and padding == "longest"):
+                batch = tokenizer.pad(
+                    {key: [values[i] for i in part] for key, values in encoded.items()},
+                    return_tensors="pt",
+                    **pad_to,
+                ).to(device)
+                vectors = _vectors(model, batch, pooling).cpu()  # (B, H)
+                if out is None:
+                    out = torch.empty(len(texts), vectors.shape[1])
+                out[torch.tensor(part)] = vectors
             done += len(index)
             if progress is not None:
                 progress(done, len(order))
