@@ -10,6 +10,7 @@ shuffled run (unlike length-grouped sampling, which changes which texts meet in 
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 # The fixed cost of one more forward call, counted in padded tokens (a few milliseconds on a
@@ -33,21 +34,24 @@ def plan_split(lengths: list[int], call_cost: int = CALL_COST_TOKENS) -> list[li
     if n == 0:
         return []
     # best[k][j]: fewest cost covering the j longest rows with k parts; parts are contiguous
-    # in the sorted order, so a part starting at row s is padded to lengths[order[s]].
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(MAX_PARTS + 1)]
-    cut = [[0] * (n + 1) for _ in range(MAX_PARTS + 1)]
-    best[0][0] = 0.0
+    # in the sorted order, so a part of rows s..j-1 costs (j - s) * its first row's length.
+    # One array operation per k over every (s, j) (a Python loop took 8 ms for 128 rows).
+    longest = np.array([lengths[i] for i in order], dtype=np.float64)
+    s_index, j_index = np.arange(n + 1)[:, None], np.arange(n + 1)[None, :]
+    padded = np.where(
+        s_index < j_index, (j_index - s_index) * np.append(longest, 0.0)[:, None], np.inf
+    )  # padded[s, j]: tokens of one part of rows s..j-1
+    best = np.full((MAX_PARTS + 1, n + 1), np.inf)
+    cut = np.zeros((MAX_PARTS + 1, n + 1), dtype=np.int64)
+    best[0, 0] = 0.0
     for k in range(1, MAX_PARTS + 1):
-        for j in range(1, n + 1):
-            for s in range(j):
-                cost = best[k - 1][s] + (j - s) * lengths[order[s]] + call_cost
-                if cost < best[k][j]:
-                    best[k][j], cut[k][j] = cost, s
-    parts = min(range(1, MAX_PARTS + 1), key=lambda k: best[k][n])
+        total = best[k - 1][:, None] + padded + call_cost  # (s, j)
+        cut[k] = total.argmin(axis=0)  # the first s of the fewest, as a loop over s finds
+        best[k] = total[cut[k], np.arange(n + 1)]
+    parts = int(best[1:, n].argmin()) + 1
     bounds, j = [], n
     for k in range(parts, 0, -1):
-        s = cut[k][j]
+        s = int(cut[k, j])
         bounds.append((s, j))
         j = s
     return [order[s:e] for s, e in reversed(bounds)]
