@@ -43,10 +43,12 @@ def test_budget_split_keeps_each_part_within_the_budget():
 
 def test_inference_is_cut_into_parts_on_the_cpu_only():
     from trtune.infer.classify import INFERENCE_CALL_COST, inference_parts
+    from trtune.run.microbatch import INFERENCE_MAX_PARTS
 
     lengths = [random.Random(i).randint(5, 128) for i in range(32)]
     on_cpu = inference_parts(lengths, torch.device("cpu"))
-    assert len(on_cpu) >= 2 and on_cpu == plan_split(lengths, INFERENCE_CALL_COST)
+    assert on_cpu == plan_split(lengths, INFERENCE_CALL_COST, INFERENCE_MAX_PARTS)
+    assert 4 < len(on_cpu) <= 8  # more parts than training's 4: no gradient to sum
     (whole,) = inference_parts(lengths, torch.device("cuda"))
     assert sorted(whole) == list(range(32))
     assert [lengths[i] for i in whole] == sorted(lengths, reverse=True)
