@@ -42,8 +42,7 @@ def test_budget_split_keeps_each_part_within_the_budget():
 
 
 def test_inference_is_cut_into_parts_on_the_cpu_only():
-    from trtune.infer.classify import INFERENCE_CALL_COST, inference_parts
-    from trtune.run.microbatch import INFERENCE_MAX_PARTS
+    from trtune.run.microbatch import INFERENCE_CALL_COST, INFERENCE_MAX_PARTS, inference_parts
 
     lengths = [random.Random(i).randint(5, 128) for i in range(32)]
     on_cpu = inference_parts(lengths, torch.device("cpu"))

@@ -30,7 +30,7 @@ from trtune.infer.attention import AttentionMap, attention_forward
 from trtune.infer.kinds import inspect_folder, load_model_folder, trained_max_length
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
-from trtune.run.microbatch import INFERENCE_CALL_COST, inference_parts  # noqa: F401 (re-exported)
+from trtune.run.microbatch import inference_rows
 from trtune.run.models import load_model, load_tokenizer, resolve_model
 from trtune.tasks.classify.baseline import TFIDF_JSON, TfidfClassifier
 from trtune.tasks.classify.features import extract_features
@@ -113,20 +113,16 @@ class TransformersClassifier(_Predictor):
         on a GPU each batch runs whole."""
         enc = self.tokenizer(list(texts), truncation=True, max_length=self.max_length)
         lengths = [len(ids) for ids in enc["input_ids"]]
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float64)
         device = next(self.model.parameters()).device
         with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                chunk = order[start : start + self.batch_size]
-                for part in inference_parts([lengths[i] for i in chunk], device):
-                    rows = [chunk[j] for j in part]
-                    batch = self.tokenizer.pad(
-                        {key: [values[i] for i in rows] for key, values in enc.items()},
-                        return_tensors="pt",
-                    ).to(device)
-                    logits = self.model(**batch).logits.float()  # (B, C)
-                    out[rows] = torch.softmax(logits, dim=-1).cpu().numpy()
+            for rows in inference_rows(lengths, self.batch_size, device):
+                batch = self.tokenizer.pad(
+                    {key: [values[i] for i in rows] for key, values in enc.items()},
+                    return_tensors="pt",
+                ).to(device)
+                logits = self.model(**batch).logits.float()  # (B, C)
+                out[rows] = torch.softmax(logits, dim=-1).cpu().numpy()
         return out
 
 

@@ -21,7 +21,7 @@ from trtune.errors import UserError
 from trtune.infer.kinds import FolderInfo, inspect_folder, load_model_folder, trained_max_length
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
-from trtune.run.microbatch import inference_parts
+from trtune.run.microbatch import inference_rows
 from trtune.run.models import load_tokenizer, resolve_model
 from trtune.tasks.mask.head import check_mask_token, load_masked_lm, logits_at
 
@@ -114,14 +114,11 @@ class MaskFiller:
     def top_ids(self, texts: Sequence[str], k: int) -> list[list[tuple[list[int], list[float]]]]:
         """The ``k`` best token ids and their probabilities for each blank of each prepared
         text (texts sorted by length, ``BATCH_SIZE`` at a time, each batch cut into parts on
-        a CPU: :func:`~trtune.run.microbatch.inference_parts`)."""
+        a CPU: :func:`~trtune.run.microbatch.inference_rows`)."""
         ids = self._encode(texts)
         results: list[list[tuple[list[int], list[float]]]] = [[] for _ in ids]
-        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
-        batches = [order[start : start + BATCH_SIZE] for start in range(0, len(order), BATCH_SIZE)]
-        for chunk in batches:
-            for part in inference_parts([len(ids[i]) for i in chunk], self.device):
-                self._top_of([chunk[j] for j in part], ids, k, results)
+        for rows in inference_rows([len(row) for row in ids], BATCH_SIZE, self.device):
+            self._top_of(rows, ids, k, results)
         return results
 
     def _top_of(self, rows: list[int], ids: list[list[int]], k: int, results: list) -> None:

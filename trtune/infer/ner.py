@@ -25,7 +25,7 @@ from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder, trained_max_length
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
-from trtune.run.microbatch import inference_parts
+from trtune.run.microbatch import inference_rows
 from trtune.tasks.ner.encode import NO_WORD, Aligned, align, require_fast
 from trtune.tasks.ner.tags import OUTSIDE, repair, spans
 from trtune.tasks.ner.words import join_words, split_words
@@ -173,26 +173,23 @@ class EntityTagger:
         """Per sequence: the argmax tag id and its probability at every token; sequences
         sorted by length, ``batch_size`` at a time (cut into parts on a CPU)."""
         out: list = [None] * len(ids)
-        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        lengths = [len(row) for row in ids]
         with torch.inference_mode():
-            for lo in range(0, len(order), self.batch_size):
-                chunk = order[lo : lo + self.batch_size]
-                for part in inference_parts([len(ids[i]) for i in chunk], self.device):
-                    rows = [chunk[j] for j in part]
-                    # One word longer than the limit is its own segment: cut it there.
-                    batch = self.tokenizer.pad(
-                        {"input_ids": [ids[i][: self.max_length] for i in rows]},
-                        return_tensors="pt",
-                    ).to(self.device)
-                    logits = self.model(**batch).logits.float()  # (B, T, C)
-                    best = torch.softmax(logits, dim=-1).max(dim=-1)  # (B, T) values, indices
-                    for r, i in enumerate(rows):
-                        n, kept = len(ids[i]), min(len(ids[i]), self.max_length)
-                        cut = n - kept  # tokens past the cut: outside, probability 0
-                        out[i] = (
-                            best.indices[r, :kept].tolist() + [self._outside] * cut,
-                            best.values[r, :kept].tolist() + [0.0] * cut,
-                        )
+            for rows in inference_rows(lengths, self.batch_size, self.device):
+                # One word longer than the limit is its own segment: cut it there.
+                batch = self.tokenizer.pad(
+                    {"input_ids": [ids[i][: self.max_length] for i in rows]},
+                    return_tensors="pt",
+                ).to(self.device)
+                logits = self.model(**batch).logits.float()  # (B, T, C)
+                best = torch.softmax(logits, dim=-1).max(dim=-1)  # (B, T) values, indices
+                for r, i in enumerate(rows):
+                    n, kept = len(ids[i]), min(len(ids[i]), self.max_length)
+                    cut = n - kept  # tokens past the cut: outside, probability 0
+                    out[i] = (
+                        best.indices[r, :kept].tolist() + [self._outside] * cut,
+                        best.values[r, :kept].tolist() + [0.0] * cut,
+                    )
         return out
 
 

@@ -20,11 +20,11 @@ import numpy as np
 import torch
 
 from trtune.errors import UserError
-from trtune.infer.classify import inference_parts
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.infer.spans import QaAnswer, best_answer
 from trtune.run.devices import resolve_device, resolve_dtype
+from trtune.run.microbatch import inference_rows
 from trtune.tasks.qa.windows import Windows, encode_windows, long_questions, question_limit
 
 DEFAULTS = {"max_length": 384, "doc_stride": 128, "max_answer_length": 30, "n_best": 12}
@@ -96,20 +96,16 @@ class QaPredictor:
         ends = np.zeros((len(windows), width), dtype=np.float32)
         names = [n for n in self.tokenizer.model_input_names if hasattr(windows, n)]
         device = next(self.model.parameters()).device
-        order = sorted(range(len(windows)), key=lambda i: -lengths[i])
         with torch.inference_mode():
-            for first in range(0, len(order), self.batch_size):
-                chunk = order[first : first + self.batch_size]
-                for part in inference_parts([lengths[i] for i in chunk], device):
-                    rows = [chunk[j] for j in part]
-                    batch = self.tokenizer.pad(
-                        {n: [getattr(windows, n)[i] for i in rows] for n in names},
-                        return_tensors="pt",
-                    ).to(device)
-                    out = self.model(**batch)
-                    T = batch["input_ids"].shape[1]
-                    starts[rows, :T] = out.start_logits.float().cpu().numpy()  # (B, T)
-                    ends[rows, :T] = out.end_logits.float().cpu().numpy()  # (B, T)
+            for rows in inference_rows(lengths, self.batch_size, device):
+                batch = self.tokenizer.pad(
+                    {n: [getattr(windows, n)[i] for i in rows] for n in names},
+                    return_tensors="pt",
+                ).to(device)
+                out = self.model(**batch)
+                T = batch["input_ids"].shape[1]
+                starts[rows, :T] = out.start_logits.float().cpu().numpy()  # (B, T)
+                ends[rows, :T] = out.end_logits.float().cpu().numpy()  # (B, T)
         return starts, ends
 
     def predict(

@@ -91,6 +91,28 @@ def inference_parts(lengths: list[int], device: torch.device) -> list[list[int]]
     return [sorted(range(len(lengths)), key=lambda i: -lengths[i])]
 
 
+def parts_of(rows: list[int], lengths: list[int], device: torch.device) -> list[list[int]]:
+    """:func:`inference_parts` of the batch ``rows`` (indices into ``lengths``), as lists of
+    those indices: the rows of each forward pass."""
+    parts = inference_parts([lengths[i] for i in rows], device)
+    return [[rows[j] for j in part] for part in parts]
+
+
+def inference_rows(lengths: list[int], batch_size: int, device: torch.device) -> list[list[int]]:
+    """The rows of every forward pass of a prediction over texts of these token counts:
+    sorted longest first, ``batch_size`` at a time, each batch cut by :func:`parts_of`.
+
+    >>> inference_rows([5, 100, 6, 98], 4, torch.device("cuda"))
+    [[1, 3, 2, 0]]
+    """
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    return [
+        part
+        for start in range(0, len(order), batch_size)
+        for part in parts_of(order[start : start + batch_size], lengths, device)
+    ]
+
+
 def split_batch(
     inputs: dict[str, torch.Tensor], token_keys: tuple[str, ...] = ()
 ) -> list[dict[str, torch.Tensor]] | None:

@@ -28,7 +28,7 @@ import torch
 from transformers import PreTrainedTokenizerBase
 
 from trtune.infer.mask import MaskFiller
-from trtune.run.microbatch import inference_parts
+from trtune.run.microbatch import inference_rows
 from trtune.tasks.mask.head import STAT_COLUMNS, masked_lm_stats, summarise
 from trtune.tasks.mask.masking import PaddingCollator
 from trtune.tasks.mask.words import (
@@ -127,15 +127,12 @@ def score_masked(model, items: Sequence[dict], pad_id: int, batch_size: int) -> 
     device = next(model.parameters()).device
     collate = PaddingCollator(pad_id)
     lengths = [len(item["input_ids"]) for item in items]
-    order = sorted(range(len(items)), key=lambda i: -lengths[i])
     totals = torch.zeros(STAT_COLUMNS)
-    for start in range(0, len(order), batch_size):
-        chunk = order[start : start + batch_size]
-        # on a CPU a batch of mixed lengths runs as parts, each padded to its own longest
-        for part in inference_parts([lengths[i] for i in chunk], device):
-            batch = collate([items[chunk[j]] for j in part])
-            _, stats = masked_lm_stats(model, {k: v.to(device) for k, v in batch.items()})
-            totals += stats.sum(dim=0).cpu()
+    # on a CPU a batch of mixed lengths runs as parts, each padded to its own longest
+    for rows in inference_rows(lengths, batch_size, device):
+        batch = collate([items[i] for i in rows])
+        _, stats = masked_lm_stats(model, {k: v.to(device) for k, v in batch.items()})
+        totals += stats.sum(dim=0).cpu()
     return summarise(totals)
 
 
