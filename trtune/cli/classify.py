@@ -19,11 +19,11 @@ from trtune.cli.console import (
 from trtune.cli.options import (
     BACKEND_OPTION,
     RunFlags,
-    check_model_folder,
     dtype_option,
     settings_command,
 )
 from trtune.errors import UserError
+from trtune.run.outdir import check_model_folder
 from trtune.tasks.classify.settings import ClassifySettings
 
 app = typer.Typer(

@@ -6,7 +6,7 @@ import typer
 
 from trtune.cli.console import cli_lang, console, quiet_transformers, reporter
 from trtune.cli.export import app
-from trtune.cli.options import check_model_folder
+from trtune.run.outdir import check_model_folder
 
 
 @app.command(name="onnx")

@@ -18,12 +18,12 @@ from trtune.cli.console import (
 from trtune.cli.options import (
     BACKEND_OPTION,
     RunFlags,
-    check_model_folder,
     dtype_option,
     settings_command,
 )
 from trtune.errors import UserError
 from trtune.i18n import say
+from trtune.run.outdir import check_model_folder
 from trtune.tasks.ner.messages import MESSAGES
 from trtune.tasks.ner.settings import NerSettings
 

@@ -242,15 +242,6 @@ def check_data_paths(settings: TrainSettings) -> None:
         check_user_path(path)
 
 
-def check_model_folder(model: str) -> None:
-    """A predict, eval or export command's ``--model`` folder exists, checked before the
-    loader's module (PyTorch: seconds to import) loads; the loader says the same words."""
-    if not Path(model).is_dir():
-        from trtune.errors import UserError
-
-        raise UserError("model folder not found", file=Path(model))
-
-
 def build_dataclass(cls: type, kwargs: dict[str, Any]) -> Any:
     """An instance of a settings dataclass from the options given (the rest keep the
     dataclass defaults)."""

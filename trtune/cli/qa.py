@@ -11,12 +11,12 @@ from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, 
 from trtune.cli.options import (
     BACKEND_OPTION,
     RunFlags,
-    check_model_folder,
     dtype_option,
     settings_command,
 )
 from trtune.errors import UserError
 from trtune.i18n import say
+from trtune.run.outdir import check_model_folder
 from trtune.tasks.qa.messages import MESSAGES
 from trtune.tasks.qa.settings import QaSettings
 

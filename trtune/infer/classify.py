@@ -32,6 +32,7 @@ from trtune.infer.onnx_backend import choose_backend, load_onnx_folder
 from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.microbatch import inference_rows
 from trtune.run.models import load_model, load_tokenizer, resolve_model
+from trtune.run.outdir import check_model_folder
 from trtune.tasks.classify.baseline import TFIDF_JSON, TfidfClassifier
 from trtune.tasks.classify.features import extract_features
 from trtune.tasks.classify.head import ENCODER_DIR, HEAD_JSON, HEAD_WEIGHTS, FeatureHead
@@ -192,9 +193,7 @@ def load_classifier(
     Raises:
         UserError: ``folder`` is not a folder written by ``classify train``.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise UserError("model folder not found", file=folder)
+    folder = check_model_folder(folder)
     if choose_backend(folder, backend) == "onnx":
         model, tokenizer, record = load_onnx_folder(folder, "classify")
         return TransformersClassifier(model, tokenizer, trained_max_length(record))

@@ -27,7 +27,7 @@ import torch
 
 from trtune.errors import UserError
 from trtune.run.models import ModelSource, load_model, resolve_model
-from trtune.run.outdir import atomic_write_json, save_pretrained_atomic
+from trtune.run.outdir import atomic_write_json, check_model_folder, save_pretrained_atomic
 from trtune.run.record import read_record
 
 BASE_MODEL_DIR = "base_model"
@@ -115,9 +115,7 @@ def inspect_folder(folder: str | Path) -> FolderInfo:
     Raises:
         UserError: ``folder`` is missing or holds neither.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise UserError("model folder not found", file=folder)
+    folder = check_model_folder(folder)
     record = read_record(folder)
     if record.get("kind") == ONNX_KIND:
         return FolderInfo(folder, ONNX_KIND, record.get("task"), record)

@@ -187,3 +187,16 @@ def guard_split(out_dir: str | Path, digest: str, resume: bool) -> None:
             file=out_dir,
         )
     atomic_write_json(path, {"sha256": digest})
+
+
+def check_model_folder(folder: str | Path) -> Path:
+    """The folder a predict, eval or export command loads exists (a torch-free check, so
+    that the CLI can make it before PyTorch loads; the loaders make it too).
+
+    Raises:
+        UserError: no such folder.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UserError("model folder not found", file=folder)
+    return folder
