@@ -10,7 +10,13 @@ import pytest
 
 from trtune.cli import main
 from trtune.run.models import ModelSource
-from trtune.run.plan import estimate, parameter_counts, schedule
+from trtune.run.plan import (
+    EFFICIENCY,
+    GEN_TOKEN_SECONDS,
+    estimate,
+    parameter_counts,
+    schedule,
+)
 from trtune.run.plan_text import duration, plan_text
 
 ROWS = [("olumlu", "Ürün harika, çok memnun kaldım"), ("olumsuz", "Kargo geç geldi, berbat"),
@@ -115,6 +121,14 @@ def test_schedule_and_estimates_without_a_model():
     full = estimate("finetune", params, 20.0, steps, 0, speed=(1e9, "cpu"))
     lora = estimate("lora", params, 20.0, steps, 0, speed=(1e9, "cpu"))
     assert full["flops"] == 6 * 5 * 3 * 16 * 20 and lora["flops"] == 4 * 5 * 3 * 16 * 20
+    # seq2seq: each evaluation generates 10 sources with 2 beams, 300 decoding steps at
+    # most: 2 x 5 x 10 x 2 x 300 FLOPs and 3,000 source steps
+    generation = {"sources": 10, "beams": 2, "new_tokens": 300}
+    s2s = estimate("full", params, 20.0, steps, 0, speed=(1e9, "cpu"), generation=generation)
+    assert s2s["flops"] - full["flops"] == 2 * 5 * 10 * 2 * 300  # one evaluation (3 < 7 steps)
+    added = 3000 * GEN_TOKEN_SECONDS + 2 * 5 * 10 * 2 * 300 / (1e9 * EFFICIENCY)
+    assert s2s["seconds"] - full["seconds"] == pytest.approx(added, abs=0.11)
+    assert s2s["generation"] == generation
     assert estimate("tfidf", None, None, steps, 0)["reason"] == "no_network"
     assert estimate("finetune", None, None, steps, 0)["reason"] == "model_offline"
 

@@ -69,6 +69,10 @@ def test_dry_run_plan_names_task_prefix_and_split(en_tr_tsv, tmp_path, capsys):
     plan = json.loads(stdout)
     assert plan["kind"] == "translate" and plan["prefix"] == "çevir en-tr: "
     assert sum(plan["split_sizes"].values()) == 36 and not out.exists()
+    # the estimate counts what each evaluation generates: every validation pair, 4 beams
+    generation = plan["estimate"]["generation"]
+    assert generation["sources"] == plan["split_sizes"]["validation"]
+    assert generation["beams"] == 4 and generation["new_tokens"] == 64
 
 
 @pytest.mark.parametrize(

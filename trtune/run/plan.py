@@ -4,7 +4,7 @@ rough estimate of the training time.
 The estimate is floating-point work over measured speed, calibrated on real runs:
 
     seconds = FLOPs / (probe FLOP/s x EFFICIENCY) + steps x STEP_SECONDS
-              + training tokens x TOKEN_SECONDS
+              + training tokens x TOKEN_SECONDS + generation
 
 - FLOPs: ``k x N x tokens`` for the training tokens (``k`` = 6 for full fine-tuning:
   forward 2, backward 4; 4 for LoRA, whose frozen weights need no weight gradients) plus
@@ -17,9 +17,18 @@ The estimate is floating-point work over measured speed, calibrated on real runs
 - ``EFFICIENCY`` (the share of the probe's speed training reaches), ``STEP_SECONDS`` (the
   fixed cost of one optimiser step) and ``TOKEN_SECONDS`` (per training token, the work the
   6N rule leaves out: normalisation, softmax, activations, op dispatch; it dominates for a
-  narrow model) were fitted (least squares) on five real ``classify train`` runs on a 2-core
-  CPU and checked on others (docs/classify.md, "``--dry-run``: the plan and how long it
-  will take"). It is a rough figure: early stopping ends runs sooner, load slows them.
+  narrow model) were fitted (least squares on relative error) on 15 real runs of
+  ``classify``, ``ner``, ``qa``, ``mask`` and ``lm train`` (tiny presets and the MiniLM)
+  on a quiet 2-core CPU; ``bench/dry_run_estimate.py`` runs them and prints estimate
+  against measurement (docs/classify.md, "``--dry-run``: the plan and how long it will
+  take").
+- generation (``seq2seq``: each evaluation generates for up to ``--eval-samples``
+  validation pairs, ``max_new_tokens`` decoding steps at most): ``GEN_TOKEN_SECONDS`` per
+  source and step (the decoding loop's own work, the no-repeat-n-gram check among it)
+  plus ``2 x N`` FLOPs per source, beam and step. Greedy decoding of a young model runs to
+  the limit (within 1.1x of this); beam search often ends sooner (2.6x under it once).
+
+It is a rough figure: early stopping ends runs sooner, load slows them.
 """
 
 from __future__ import annotations
@@ -31,9 +40,10 @@ from collections.abc import Sequence
 from trtune.run.models import ModelSource
 
 PROBE_SECONDS = 0.25
-EFFICIENCY = 0.83  # fitted on real runs, see the module docstring
-STEP_SECONDS = 0.12  # fitted on real runs
-TOKEN_SECONDS = 7.6e-4  # fitted on real runs: per training token, the work 6N leaves out
+EFFICIENCY = 0.59  # fitted on real runs, see the module docstring
+STEP_SECONDS = 0.016  # fitted on real runs
+TOKEN_SECONDS = 2.1e-5  # fitted on real runs: per training token, the work 6N leaves out
+GEN_TOKEN_SECONDS = 1.0e-3  # fitted on seq2seq runs: one source, one decoding step
 TOKEN_SAMPLE = 1000  # texts tokenized to measure tokens per example
 # FLOPs per weight and training token: forward 2 + backward 4 (LoRA: no weight gradients).
 TRAIN_FACTORS = {"finetune": 6, "full": 6, "lora": 4, "qlora": 4}
@@ -186,9 +196,13 @@ def estimate(
     steps: dict,
     n_validation: int,
     speed: tuple[float, str] | None = None,
+    generation: dict | None = None,
 ) -> dict:
     """The rough training time of a transformer method (with its validation passes);
-    ``seconds`` is ``None`` with a ``reason`` when it cannot be known."""
+    ``seconds`` is ``None`` with a ``reason`` when it cannot be known.
+
+    ``generation`` (seq2seq): what each evaluation generates, ``sources``, ``beams`` and
+    ``new_tokens`` (the most tokens a source gets)."""
     if method not in TRAIN_FACTORS and method not in FORWARD_ONLY:
         return {"seconds": None, "reason": "no_network"}
     if params is None or tokens is None:
@@ -203,6 +217,10 @@ def estimate(
         flops = TRAIN_FACTORS[method] * params["compute"] * train_tokens
         flops += 2 * params["compute"] * tokens * n_validation * evaluations
         overhead += train_tokens * TOKEN_SECONDS
+        if generation and generation["sources"]:
+            gen_flops, gen_seconds = _generation(generation, params["compute"])
+            flops += gen_flops * evaluations
+            overhead += gen_seconds * evaluations
     seconds = flops / (flops_per_s * EFFICIENCY) + overhead
     return {
         "seconds": round(seconds, 1),
@@ -214,7 +232,15 @@ def estimate(
         "efficiency": EFFICIENCY,
         "step_seconds": STEP_SECONDS,
         "token_seconds": TOKEN_SECONDS,
+        **({"generation": generation} if generation else {}),
     }
+
+
+def _generation(generation: dict, compute: int) -> tuple[float, float]:
+    """FLOPs and fixed seconds of one evaluation's generation, at most: every source runs
+    ``new_tokens`` decoding steps over its ``beams`` rows."""
+    source_steps = generation["sources"] * generation["new_tokens"]
+    return 2 * compute * source_steps * generation["beams"], source_steps * GEN_TOKEN_SECONDS
 
 
 def plan_extras(
@@ -226,9 +252,11 @@ def plan_extras(
     n_validation: int,
     labels: Sequence[str] | None = None,
     weight_share: float = 1.0,
+    generation: dict | None = None,
 ) -> dict:
     """The ``steps`` and ``estimate`` parts of a task's ``--dry-run`` plan,
-    for a run on ``n_train`` examples whose texts (one per example) are ``texts``."""
+    for a run on ``n_train`` examples whose texts (one per example) are ``texts``
+    (``generation``: see :func:`estimate`)."""
     steps = schedule(n_train, settings)
     trust = getattr(settings, "trust_remote_code", False)
     if settings.method not in TRAIN_FACTORS and settings.method not in FORWARD_ONLY:
@@ -239,5 +267,7 @@ def plan_extras(
         params = {**params, "compute": max(1, round(params["compute"] * weight_share))}
     return {
         "steps": steps,
-        "estimate": estimate(settings.method, params, tokens, steps, n_validation),
+        "estimate": estimate(
+            settings.method, params, tokens, steps, n_validation, generation=generation
+        ),
     }

@@ -140,9 +140,16 @@ def plan(settings: Seq2SeqSettings) -> dict:
     source = resolve_model(settings.model)
     train = prepared.split.train
     texts = [f"{p.source} {p.target}" for p in train]
+    n_validation, decoding = len(prepared.split.validation), settings.generation()
+    generation = {  # what each evaluation generates (finetune.py's validation)
+        "sources": min(settings.eval_samples, n_validation),
+        "beams": decoding.num_beams,
+        "new_tokens": decoding.max_new_tokens,
+    }
     extras = plan_extras(
-        settings, source, "seq2seq-lm", texts, len(train), len(prepared.split.validation),
+        settings, source, "seq2seq-lm", texts, len(train), n_validation,
         weight_share=0.5,  # a source token passes the encoder, a target token the decoder
+        generation=generation,
     )  # fmt: skip
     return {
         "task": "seq2seq",
