@@ -233,7 +233,7 @@ def estimate(
         "probe_flops_per_s": round(flops_per_s),
         "device": device,
         "efficiency": EFFICIENCY,
-        "step_seconds": STEP_SECONDS,
+        "step_seconds": step_seconds,
         "token_seconds": TOKEN_SECONDS,
         **({"generation": generation} if generation else {}),
     }
