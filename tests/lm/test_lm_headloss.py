@@ -115,3 +115,34 @@ def test_packed_rows_give_each_example_its_own_loss(model, examples, tokenizer):
     assert torch.allclose(together, sum(v for v, _ in alone), rtol=1e-5)
     # and make_batches' packing feeds the same path
     assert make_batches(examples, 2, 256, tokenizer.pad_token_id, True)[0].position_ids is not None
+
+
+def test_a_ddp_wrapped_model_keeps_the_fused_loss(model, examples, tokenizer, monkeypatch):
+    """``accelerate launch`` wraps the model in DistributedDataParallel: the fused loss must
+    still serve it (it fell back to the plain loss), with the wrapper's gradients the same."""
+    import socket
+
+    import torch.distributed as dist
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=0, world_size=1)
+    try:
+        wrapped = torch.nn.parallel.DistributedDataParallel(model)
+        assert headloss.output_layer(wrapped) is model.get_output_embeddings()
+        plain_calls = []
+        monkeypatch.setattr(
+            "trtune.tasks.lm.loss.plain_loss_sum", lambda *a: plain_calls.append(a) or 0
+        )
+        batch = pad_batch(examples, tokenizer.pad_token_id)
+        loss, _ = token_loss_sum(wrapped, batch)
+        loss.backward()
+        through_ddp = _grads(model)
+        alone, _ = token_loss_sum(model, batch)
+        alone.backward()
+        assert not plain_calls and torch.allclose(loss, alone, rtol=1e-6)
+        for name, grad in _grads(model).items():
+            assert torch.allclose(through_ddp[name], grad, atol=1e-6), name
+    finally:
+        dist.destroy_process_group()

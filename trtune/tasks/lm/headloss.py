@@ -13,7 +13,10 @@ with the gradients for the hidden states and the output weights computed in the 
 (``tests/lm/test_lm_headloss.py``).
 
 Models whose logits are changed after the output layer (soft-capping, logit scales) or
-whose output layer is not a plain bias-free ``Linear`` use the plain loss.
+whose output layer is not a plain bias-free ``Linear`` use the plain loss. Under several
+processes (``accelerate launch``) the model is wrapped in ``DistributedDataParallel``: its
+layers are the model's own, so the fused loss serves it too; wrappers that shard the
+weights (FSDP, DeepSpeed) keep the plain loss.
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ def linear_cross_entropy(
 
 def output_layer(model: torch.nn.Module) -> torch.nn.Linear | None:
     """The model's output layer when the fused loss can replace it, else None."""
+    if isinstance(model, torch.nn.parallel.DistributedDataParallel):
+        model = model.module  # the forward still runs through the wrapper (gradient sync)
     head = model.get_output_embeddings() if hasattr(model, "get_output_embeddings") else None
     if type(head) is not torch.nn.Linear or head.bias is not None:
         return None
