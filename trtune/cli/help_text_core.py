@@ -112,6 +112,30 @@ HELP_CORE: dict[str, dict[str, str]] = {
         "tr": "Sayısal etiketleri adlandırın, ör. 0=olumsuz,1=olumlu,2=nötr.",
     },
     "data.inspect.as_json": {"en": "Print one JSON object.", "tr": "Tek bir JSON nesnesi yazdır."},
+    "data.inspect.task": {
+        "en": "Read the file as this task's train command does: classify, ner, qa, seq2seq, mask or lm (auto: NER files, SQuAD JSON, else classification).",
+        "tr": "Dosyayı bu görevin train komutu gibi oku: classify, ner, qa, seq2seq, mask ya da lm (auto: NER dosyaları, SQuAD JSON, yoksa sınıflandırma).",
+    },
+    "data.inspect.context_col": {
+        "en": "--task qa: context column.",
+        "tr": "--task qa: bağlam sütunu.",
+    },
+    "data.inspect.question_col": {
+        "en": "--task qa: question column.",
+        "tr": "--task qa: soru sütunu.",
+    },
+    "data.inspect.answer_col": {
+        "en": "--task qa: answer column.",
+        "tr": "--task qa: yanıt sütunu.",
+    },
+    "data.inspect.source_col": {
+        "en": "--task seq2seq: source column.",
+        "tr": "--task seq2seq: kaynak sütunu.",
+    },
+    "data.inspect.target_col": {
+        "en": "--task seq2seq: target column.",
+        "tr": "--task seq2seq: hedef sütunu.",
+    },
     "data.tokens": {
         "en": "How each tokenizer cuts your Turkish text: tokens per word, words kept whole, accents.",
         "tr": "Her belirteçleyici Türkçe metninizi nasıl böler: kelime başına belirteç, bütün kalan kelimeler, şapkalı harfler.",

@@ -178,17 +178,17 @@ def evaluate(
     console.print(table)
 
 
-def inspect_ner_file(path: str, as_json: bool, lang: str = "en") -> bool:
+def inspect_ner_file(path: str, as_json: bool, lang: str = "en", force: bool = False) -> bool:
     """``data inspect`` of a NER file: format, scheme, sentences, tokens, entities per type,
     drops and repairs, in ``lang``. Returns ``False`` (printing nothing) when ``path`` is no
-    NER file."""
+    NER file; with ``force`` (``--task ner``) the NER reader says what is wrong instead."""
     from trtune.cli.data import reason_name
     from trtune.data.messages import MESSAGES
     from trtune.i18n import say
     from trtune.tasks.ner.data import load_ner_data
     from trtune.tasks.ner.formats import looks_like_ner
 
-    if not looks_like_ner(path):
+    if not force and not looks_like_ner(path):
         return False
     summary = load_ner_data(path).summary()
     if as_json:

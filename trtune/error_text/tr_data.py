@@ -12,6 +12,15 @@ TR: dict[str, str] = {
     "could not find a label column; name it with --label-col": (
         "etiket sütunu bulunamadı; adını --label-col ile verin"
     ),
+    "could not find a label column; name it with --label-col, or read it as another task's "
+    "file with --task qa, seq2seq, mask or lm": (
+        "etiket sütunu bulunamadı; adını --label-col ile verin ya da dosyayı başka bir görevin "
+        "dosyası olarak --task qa, seq2seq, mask veya lm ile okuyun"
+    ),
+    "--task must be one of {}, not {}": "--task {1} olamaz; şunlardan birini seçin: {0}",
+    "--task ner reads one file": "--task ner tek bir dosya okur",
+    "--task lm reads one file": "--task lm tek bir dosya okur",
+    "{} is for --task {}, not --task {}": "{} --task {} içindir, --task {} için değil",
     (
         "the label column '{}' holds text, not labels: {} different values such as {}; choose "
         "the columns with --text-col and --label-col"

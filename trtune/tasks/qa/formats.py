@@ -52,7 +52,7 @@ class QaData:
         return sum(e.impossible for e in self.examples)
 
 
-def _squad_document(path: Path) -> dict | None:
+def squad_document(path: Path) -> dict | None:
     """The parsed file when it is SQuAD JSON (an object whose ``data`` holds paragraphs)."""
     if path.suffix.lower() not in (".json", ""):
         return None
@@ -204,7 +204,7 @@ def load_qa(
     log, examples, formats, read = DropLog(), [], [], 0
     for name in paths:
         path = Path(name)
-        document = _squad_document(path)
+        document = squad_document(path)
         if document is not None:
             found, questions = read_squad(path, document, log)
             formats.append("squad")

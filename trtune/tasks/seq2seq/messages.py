@@ -41,3 +41,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give texts as arguments, with --file FILE, or on stdin",
     },
 }
+
+# The reader's notes (trtune/tasks/seq2seq/readers.py writes them in English, the report
+# keeps them so): their Turkish, by template (trtune.error_text.translate).
+NOTES_TR = {
+    "{} columns: the first two are source and target": ("{} sütun: ilk ikisi kaynak ve hedef"),
+    "no column stands out as Turkish: the file's order is kept": (
+        "hiçbir sütun Türkçe diye öne çıkmıyor: dosyadaki sıra korundu"
+    ),
+    "column {} is Turkish (by its letters)": "{}. sütun Türkçe (harflerinden)",
+}
+
+
+def note_text(note: str, lang: str) -> str:
+    """A reader's note in ``lang``."""
+    from trtune.error_text import translate
+
+    return translate(note, lang, NOTES_TR)

@@ -29,7 +29,7 @@ from trtune.run.processes import process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.seq2seq.baseline import score_baselines
 from trtune.tasks.seq2seq.finetune import ModelRun, Seq2SeqPlan, train_seq2seq_model
-from trtune.tasks.seq2seq.messages import MESSAGES
+from trtune.tasks.seq2seq.messages import MESSAGES, note_text
 from trtune.tasks.seq2seq.metrics import score
 from trtune.tasks.seq2seq.pairs import Pair, PairData, PairSplit, grouped_split
 from trtune.tasks.seq2seq.readers import ReadOptions, read_all
@@ -216,7 +216,7 @@ def _say_data(prepared: Prepared, reporter: Reporter) -> None:
         )
     )
     for note in data.notes:
-        reporter.line(say(MESSAGES, "note", lang, text=note))
+        reporter.line(say(MESSAGES, "note", lang, text=note_text(note, lang)))
     for warning in prepared.warnings:
         reporter.warn(warning)
 
