@@ -154,7 +154,7 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
     assert code is None
     out = capsys.readouterr().out
     assert "(alpaca)" in out and "examples      : 40 kept" in out
-    assert "3 steps/epoch × 1 epochs" in out
+    assert "3 steps/epoch × 1 epoch = at most" in out
     assert "time estimate : ≈ " in out
     assert not (tmp_path / "o").exists()
 

@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(yığın {batch})",
         "en": "{per_epoch} steps/epoch × {epochs} epochs = at most {total} steps (batch {batch})",
     },
+    "steps_one_epoch": {
+        "tr": "epoch başına {per_epoch} adım × 1 epoch = en çok {total} adım (yığın {batch})",
+        "en": "{per_epoch} steps/epoch × 1 epoch = at most {total} steps (batch {batch})",
+    },
     "steps_max": {
         "tr": "--max-steps {total} adım (epoch başına {per_epoch} adım, yığın {batch})",
         "en": "--max-steps {total} steps ({per_epoch} steps/epoch, batch {batch})",

@@ -209,6 +209,8 @@ def _steps_row(plan: dict, lang: str) -> str:
     fields = {"per_epoch": s["per_epoch"], "total": s["total"], "batch": s["batch_size"]}
     if s.get("max_steps"):
         return _t("steps_max", lang, **fields)
+    if s["epochs"] == 1:
+        return _t("steps_one_epoch", lang, **fields)
     return _t("steps", lang, epochs=f"{s['epochs']:g}", **fields)
 
 
