@@ -1,5 +1,6 @@
-"""Outputs of a tiny random test model say so: the result line, the report, `predict`, the
-server's /health (which the page shows); a model grown from real weights does not."""
+"""Outputs of a tiny random test model say so: the result line, the report, `predict` and
+`eval` of every task, the server's /health (which the page shows); a model grown from real
+weights does not."""
 
 from __future__ import annotations
 
@@ -70,3 +71,30 @@ def test_the_tfidf_baseline_is_not_a_random_model(reviews, tmp_path, capsys):
     assert NOTE_EN not in stdout
     assert json.loads((out / "trtune.json").read_text("utf-8"))["model"]["random_init"] is False
     assert NOTE_EN not in (out / "report.html").read_text("utf-8")
+
+
+SAMPLES = "examples/data/"
+TASKS = {  # task: (train data, the predict command's arguments, eval's, or None)
+    "ner": ("varliklar.conll", ["predict", "Ali Ankara'da."], ["eval", "--data"]),
+    "qa": ("sorular.json", ["predict", "--context", "Ali 1990'da doğdu.", "Ne zaman?"], None),
+    "seq2seq": ("ceviri.tsv", ["generate", "I see."], ["eval", "--data"]),
+    "mask": ("yorumlar.csv", ["predict", "Kargo [MASK] geldi."], None),
+}
+
+
+@pytest.mark.parametrize("task", sorted(TASKS))
+def test_every_task_says_so_after_train_predict_and_eval(task, tmp_path, capsys):
+    from tests.conftest import REPO
+
+    data, predict, evaluate = TASKS[task]
+    path, out = str(REPO / SAMPLES / data), str(tmp_path / task)
+    model = "tiny-t5" if task == "seq2seq" else "tiny"
+    train = [task, "train", "--data", path, "--model", model, "--out", out, "--epochs", "1"]
+    stdout, _ = _cli([*train, "--lang", "en"], capsys)
+    assert NOTE_EN in stdout
+    assert NOTE_EN in (tmp_path / task / "report.html").read_text("utf-8")
+    _, stderr = _cli([task, predict[0], "--model", out, "--lang", "tr", *predict[1:]], capsys)
+    assert NOTE_TR in stderr
+    if evaluate:
+        _, stderr = _cli([task, *evaluate, path, "--model", out, "--json"], capsys)
+        assert NOTE_EN in stderr or NOTE_TR in stderr

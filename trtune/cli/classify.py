@@ -12,6 +12,7 @@ from trtune.cli.console import (
     cli_lang,
     console,
     note_random_init,
+    note_test_model,
     quiet_transformers,
     reporter,
     show_plan,
@@ -166,6 +167,7 @@ def evaluate(
         dtype=dtype,
         backend=backend,
     )
+    note_test_model(model, lang)
     for warning in metrics["warnings"]:
         reporter(lang=lang).warn(warning)
     if as_json:

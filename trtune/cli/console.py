@@ -54,6 +54,14 @@ def show_plan(plan: dict, as_json: bool, lang: str | None = None) -> None:
     err_console.print(dry_run_done(lang), markup=False)
 
 
+def note_test_model(folder: str, lang: str | None = None) -> None:
+    """On stderr, once: the model of ``folder`` is a tiny random test model (when it is:
+    its ``trtune.json`` says so; a Hub name has none)."""
+    from trtune.run.record import read_record
+
+    note_random_init(read_record(folder), lang, to_stderr=True)
+
+
 def note_random_init(record_or_flag, lang: str | None = None, to_stderr: bool = False) -> None:
     """Say, once, that the outputs come from a tiny random test model (when they do)."""
     from trtune.i18n import say

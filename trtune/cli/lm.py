@@ -10,6 +10,7 @@ from trtune.cli.console import (
     cli_lang,
     console,
     note_random_init,
+    note_test_model,
     quiet_transformers,
     reporter,
     show_plan,
@@ -91,7 +92,9 @@ def _load(kwargs: dict[str, Any]):
     quiet_transformers()
     model, lang = kwargs.pop("model"), cli_lang(kwargs.pop("lang", None))
     with reporter(lang=lang).waiting(say(RUN_MESSAGES, "loading_model", lang, name=model)):
-        return Generator(load_lm(model, kwargs.pop("device")))
+        generator = Generator(load_lm(model, kwargs.pop("device")))
+    note_test_model(model, lang)
+    return generator
 
 
 def _generate(**kwargs: Any) -> None:

@@ -8,7 +8,15 @@ import sys
 
 import typer
 
-from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
+from trtune.cli.console import (
+    cli_lang,
+    console,
+    note_random_init,
+    note_test_model,
+    quiet_transformers,
+    reporter,
+    show_plan,
+)
 from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
 from trtune.errors import UserError
 from trtune.i18n import say
@@ -42,6 +50,7 @@ def _train(settings: MaskSettings, flags: RunFlags) -> None:
     console.print(line, markup=False, soft_wrap=True)
     saved = say(MESSAGES, "train.saved", lang, out=result.out_dir, report=result.report)
     console.print(saved, markup=False, soft_wrap=True)
+    note_random_init(settings.is_preset, lang)
 
 
 app.command(name="train")(
@@ -119,6 +128,7 @@ def predict(
     quiet_transformers()
     filler = load_filler(model, dtype=dtype, backend=backend)
     results = filler.fill(items, top_k)
+    note_test_model(model, language)
     if as_json:
         for result in results:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))

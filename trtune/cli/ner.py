@@ -11,6 +11,8 @@ from rich.table import Table as RichTable
 from trtune.cli.console import (
     cli_lang,
     console,
+    note_random_init,
+    note_test_model,
     quiet_transformers,
     reporter,
     show_plan,
@@ -67,6 +69,7 @@ def _train(settings: NerSettings, flags: RunFlags) -> None:
         )
     )
     _print(say(MESSAGES, "saved", lang, out=result.out_dir, report=result.report))
+    note_random_init(settings.is_preset, lang)
 
 
 app.command(name="train")(
@@ -110,6 +113,7 @@ def predict(
     language = cli_lang(lang)
     quiet_transformers()
     results = load_tagger(model, dtype=dtype, backend=backend).predict(items)
+    note_test_model(model, language)
     if as_json:
         for result in results:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -149,6 +153,7 @@ def evaluate(
     metrics = evaluate_folder(
         model, data[0] if len(data) == 1 else list(data), names, dtype, backend=backend
     )
+    note_test_model(model, language)
     if metrics["unknown_types"]:
         warning = say(
             MESSAGES, "unknown_types", language, types=", ".join(metrics["unknown_types"])

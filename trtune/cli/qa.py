@@ -7,7 +7,15 @@ import json
 
 import typer
 
-from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
+from trtune.cli.console import (
+    cli_lang,
+    console,
+    note_random_init,
+    note_test_model,
+    quiet_transformers,
+    reporter,
+    show_plan,
+)
 from trtune.cli.options import (
     BACKEND_OPTION,
     RunFlags,
@@ -54,6 +62,7 @@ def _train(settings: QaSettings, flags: RunFlags) -> None:
     console.print(line, markup=False, soft_wrap=True)
     saved = say(MESSAGES, "saved", lang, out=result.out_dir, report=result.report)
     console.print(saved, markup=False, soft_wrap=True)
+    note_random_init(settings.is_preset, lang)
 
 
 app.command(name="train")(
@@ -101,6 +110,7 @@ def predict(
     answers = load_qa_model(model, dtype=dtype, backend=backend).predict(
         list(questions), [text] * len(questions)
     )
+    note_test_model(model, lang)
     for question, answer in zip(questions, answers, strict=True):
         if as_json:
             typer.echo(json.dumps({"question": question, **answer.to_dict()}, ensure_ascii=False))
@@ -137,6 +147,7 @@ def evaluate(
     metrics = evaluate_folder(
         model, data, context_col, question_col, answer_col, dtype, backend=backend
     )
+    note_test_model(model, lang)
     if as_json:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return

@@ -8,7 +8,15 @@ from typing import Any
 
 import typer
 
-from trtune.cli.console import cli_lang, console, quiet_transformers, reporter, show_plan
+from trtune.cli.console import (
+    cli_lang,
+    console,
+    note_random_init,
+    note_test_model,
+    quiet_transformers,
+    reporter,
+    show_plan,
+)
 from trtune.cli.options import (
     RunFlags,
     command_with,
@@ -61,6 +69,7 @@ def _train(settings: Seq2SeqSettings, flags: RunFlags) -> None:
     console.print(line, markup=False, soft_wrap=True)
     saved = say(MESSAGES, "saved", lang, out=result.out_dir, report=result.report)
     console.print(saved, markup=False, soft_wrap=True)
+    note_random_init(settings.is_preset, lang)
 
 
 app.command(name="train")(
@@ -120,6 +129,7 @@ def _evaluate(**kwargs: Any) -> None:
         kwargs["device"],
         kwargs["batch_size"],
     )
+    note_test_model(kwargs["model"], lang)
     if kwargs["as_json"]:
         typer.echo(json.dumps(metrics, ensure_ascii=False))
         return
@@ -173,6 +183,7 @@ def _generate(**kwargs: Any) -> None:
         loaded = load_seq2seq(kwargs["model"], kwargs["device"])
     with shown.progress(say(MESSAGES, "generating", lang), len(sources)) as task:
         outputs = loaded.generate(sources, overrides, kwargs["batch_size"], task.update)
+    note_test_model(kwargs["model"], lang)
     for source, output in zip(sources, outputs, strict=True):
         if kwargs["as_json"]:
             typer.echo(json.dumps({"source": source, "text": output}, ensure_ascii=False))

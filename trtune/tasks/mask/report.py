@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from trtune.i18n import say
 from trtune.infer.kinds import base_reference
 from trtune.report import Section, plot_steps, write_report
+from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord
 from trtune.tasks.mask.messages import MESSAGES
@@ -179,7 +180,8 @@ def write_html_report(out_dir: Path, run: MaskRun, figures: list[Path], lang: st
         Section(t("report.data"), table=[["", ""], *data_rows]),
         Section(t("report.settings"), data=s.to_dict()),
     ]
-    return write_report(out_dir / "report.html", t("report.title"), sections, lang=lang)
+    notice = random_init_notice(s.is_preset, lang)
+    return write_report(out_dir / "report.html", t("report.title"), sections, lang, notice=notice)
 
 
 def model_card(run: MaskRun) -> str:
@@ -240,6 +242,7 @@ def run_record(run: MaskRun) -> RunRecord:
         },
         model={
             "base": base_reference(run.setup.source, adapter),
+            "random_init": s.is_preset,
             "max_length": s.max_length,
             "mask_token": run.setup.tokenizer.mask_token,
             "head": {

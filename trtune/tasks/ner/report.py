@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from trtune.i18n import say
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.run.fit import FitResult
+from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord
 from trtune.tasks.ner.highlight import worst_sentences_html
@@ -162,7 +163,8 @@ def write_html_report(out_dir: Path, run: NerRun, figures: list[Path], lang: str
         Section(_t("report.settings", lang), data=s.to_dict()),
     ]
     title = _t("report.title", lang, method=METHOD_TITLES[s.method])
-    return write_report(out_dir / "report.html", title, sections, lang=lang)
+    notice = random_init_notice(s.is_preset, lang)
+    return write_report(out_dir / "report.html", title, sections, lang=lang, notice=notice)
 
 
 def model_card(run: NerRun, lang: str) -> str:
@@ -227,6 +229,7 @@ def run_record(run: NerRun) -> RunRecord:
         },
         model={
             "base": s.model,
+            "random_init": s.is_preset,
             "labels": run.names,
             "types": run.parts.types,
             "max_length": s.max_length,

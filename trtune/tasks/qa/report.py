@@ -13,6 +13,7 @@ from trtune.i18n import say
 from trtune.infer.spans import QaAnswer
 from trtune.report import Section, plot_curves, plot_histogram, write_report
 from trtune.run.fit import FitResult
+from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord
 from trtune.tasks.qa.examples import QaSplit
@@ -213,7 +214,8 @@ def write_html_report(out_dir: Path, run: QaRun, figures: list[Path], lang: str)
         Section(say(MESSAGES, "report.settings", lang), data=s.to_dict()),
     ]
     title = say(MESSAGES, "report.title", lang, method=METHOD_TITLES[s.method])
-    return write_report(out_dir / "report.html", title, sections, lang=lang)
+    notice = random_init_notice(s.is_preset, lang)
+    return write_report(out_dir / "report.html", title, sections, lang=lang, notice=notice)
 
 
 def model_card(run: QaRun) -> str:
@@ -271,6 +273,7 @@ def run_record(run: QaRun) -> RunRecord:
         },
         model={
             "base": s.model,
+            "random_init": s.is_preset,
             "max_length": s.max_length,
             "doc_stride": s.doc_stride,
             "max_answer_length": s.max_answer_length,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from trtune.infer.kinds import base_reference
 from trtune.report import Section, plot_curves, plot_histograms, write_report
+from trtune.run.messages import random_init_notice
 from trtune.run.models import resolve_model
 from trtune.run.outdir import atomic_write_json, atomic_write_text
 from trtune.run.record import RunRecord
@@ -169,7 +170,9 @@ def write_html_report(out_dir: Path, record: Seq2SeqRun, figures: list[Path], la
         ),
         Section(TITLES["settings"][lang], data=s.to_dict()),
     ]
-    return write_report(out_dir / "report.html", f"trtune seq2seq: {plan.task}", sections, lang)
+    notice = random_init_notice(s.is_preset, lang)
+    heading = f"trtune seq2seq: {plan.task}"
+    return write_report(out_dir / "report.html", heading, sections, lang, notice=notice)
 
 
 def run_record(record: Seq2SeqRun) -> RunRecord:
@@ -197,6 +200,7 @@ def run_record(record: Seq2SeqRun) -> RunRecord:
         },
         model={
             "base": base_reference(resolve_model(s.model), adapter),
+            "random_init": s.is_preset,
             "model_type": run.model_type,
             "task_kind": prepared.plan.task,
             "prefix": prepared.plan.prefix,
