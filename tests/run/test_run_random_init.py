@@ -79,22 +79,52 @@ TASKS = {  # task: (train data, the predict command's arguments, eval's, or None
     "qa": ("sorular.json", ["predict", "--context", "Ali 1990'da doğdu.", "Ne zaman?"], None),
     "seq2seq": ("ceviri.tsv", ["generate", "I see."], ["eval", "--data"]),
     "mask": ("yorumlar.csv", ["predict", "Kargo [MASK] geldi."], None),
+    "classify": ("yorumlar.csv", ["predict", "iyi"], ["eval", "--data"]),
 }
+# English that a Turkish report or figure once showed: none of it may be left
+ENGLISH_IN_REPORT = (
+    "full fine-tuning", "of the contexts", "exact match", "word overlap", "gold:",
+    "texts read", "fill top", "line by line", "token masking", "like the whole preset",
+    ">support<", "train: ", "validation: ", "negative: ",
+)  # fmt: skip
+ENGLISH_IN_FIGURES = {
+    "train", "validation", "baseline", "loss", "accuracy", "count", "predicted", "true",
+    "questions", "perplexity", "cross-entropy", "log step", "Accuracy", "Validation F1",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("task", sorted(TASKS))
-def test_every_task_says_so_after_train_predict_and_eval(task, tmp_path, capsys):
+def test_every_task_says_so_and_reports_in_the_users_language(task, tmp_path, capsys, monkeypatch):
     from tests.conftest import REPO
+    from trtune.report import figures
 
+    drawn: list[str] = []
+    to_text = figures.figure_text
+    monkeypatch.setattr(
+        figures, "figure_text", lambda t, lang: drawn.append(to_text(t, lang)) or drawn[-1]
+    )
     data, predict, evaluate = TASKS[task]
-    path, out = str(REPO / SAMPLES / data), str(tmp_path / task)
+    path, out = str(REPO / SAMPLES / data), tmp_path / task
     model = "tiny-t5" if task == "seq2seq" else "tiny"
-    train = [task, "train", "--data", path, "--model", model, "--out", out, "--epochs", "1"]
-    stdout, _ = _cli([*train, "--lang", "en"], capsys)
-    assert NOTE_EN in stdout
-    assert NOTE_EN in (tmp_path / task / "report.html").read_text("utf-8")
-    _, stderr = _cli([task, predict[0], "--model", out, "--lang", "tr", *predict[1:]], capsys)
-    assert NOTE_TR in stderr
+    train = [task, "train", "--data", path, "--model", model, "--out", str(out), "--epochs", "2"]
+    stdout, _ = _cli([*train, "--lang", "tr"], capsys)
+    assert NOTE_TR in stdout
+    report = (out / "report.html").read_text("utf-8")
+    assert NOTE_TR in report
+    assert [phrase for phrase in ENGLISH_IN_REPORT if phrase in report] == []
+    assert drawn and not ENGLISH_IN_FIGURES & set(drawn)
+    assert not [text for text in drawn if text.startswith(("Loss", "Confusion", "F1 per"))]
+    _, stderr = _cli([task, predict[0], "--model", str(out), "--lang", "en", *predict[1:]], capsys)
+    assert NOTE_EN in stderr
     if evaluate:
-        _, stderr = _cli([task, *evaluate, path, "--model", out, "--json"], capsys)
+        _, stderr = _cli([task, *evaluate, path, "--model", str(out), "--json"], capsys)
         assert NOTE_EN in stderr or NOTE_TR in stderr
+
+
+def test_figure_words_in_turkish_and_names_kept():
+    from trtune.report.figures import figure_text
+
+    assert figure_text("Confusion matrix (test, lora)", "tr") == "Karışıklık matrisi (test, lora)"
+    assert figure_text("validation", "tr") == "doğrulama"
+    assert figure_text("validation", "en") == "validation"
+    assert figure_text("F1", "tr") == "F1" and figure_text("Doğrulama", "tr") == "Doğrulama"

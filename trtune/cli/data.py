@@ -11,6 +11,7 @@ from rich.table import Table as RichTable
 from trtune.cli.console import cli_lang, console, err_console, quiet_transformers, reporter
 from trtune.data import InspectReport, inspect_file, parse_label_map
 from trtune.errors import UserError
+from trtune.run.plan_text import reason_name
 
 app = typer.Typer(
     help="Read and check data files (CSV, TSV, JSON, JSONL, Parquet).", no_args_is_help=True
@@ -25,15 +26,6 @@ DATA_HELP = (
     "A data file, a folder with one .txt file or sub-folder per label, or FILE:LABEL "
     "(one text per line); repeat for several."
 )
-
-
-def reason_name(reason: str, lang: str) -> str:
-    """A drop or repair reason in words (``boş metin`` for ``empty_text``), else as it is."""
-    from trtune.i18n import say
-    from trtune.run.plan_messages import MESSAGES
-
-    key = f"reason.{reason}"
-    return say(MESSAGES, key, lang) if key in MESSAGES else reason
 
 
 def _rows(report: InspectReport, lang: str = "en") -> list[tuple[str, str]]:

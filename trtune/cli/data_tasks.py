@@ -146,10 +146,10 @@ def looks_like_squad(path: str) -> bool:
 
 def rows(found: TaskData, lang: str) -> list[tuple[str, str]]:
     """The table's ``(name, value)`` rows in ``lang``."""
-    from trtune.cli.data import reason_name
     from trtune.data.messages import MESSAGES
     from trtune.i18n import say
     from trtune.run.plan_messages import MESSAGES as PLAN
+    from trtune.run.plan_text import reason_name
 
     def t(key: str, **fields) -> str:
         return say(MESSAGES, key, lang, **fields)

@@ -187,9 +187,9 @@ def inspect_ner_file(path: str, as_json: bool, lang: str = "en", force: bool = F
     """``data inspect`` of a NER file: format, scheme, sentences, tokens, entities per type,
     drops and repairs, in ``lang``. Returns ``False`` (printing nothing) when ``path`` is no
     NER file; with ``force`` (``--task ner``) the NER reader says what is wrong instead."""
-    from trtune.cli.data import reason_name
     from trtune.data.messages import MESSAGES
     from trtune.i18n import say
+    from trtune.run.plan_text import reason_name
     from trtune.tasks.ner.data import load_ner_data
     from trtune.tasks.ner.formats import looks_like_ner
 

@@ -48,14 +48,19 @@ def duration(seconds: float, lang: str) -> str:
     return _t("hours", lang, n=float(f"{seconds / 3600:.2g}"))
 
 
+def reason_name(reason: str, lang: str) -> str:
+    """A drop or repair reason in words (``boş metin`` for ``empty_text``; a reason with
+    no words: its name, spaced)."""
+    key = f"reason.{reason}"
+    return _t(key, lang) if key in MESSAGES else reason.replace("_", " ")
+
+
 def _reasons(counts: dict, lang: str) -> str:
     if not counts:
         return _t("no_drops", lang)
     named = []
     for reason, count in counts.items():
-        key = f"reason.{reason}"
-        name = _t(key, lang) if key in MESSAGES else reason.replace("_", " ")
-        named.append(f"{name} {count}")
+        named.append(f"{reason_name(reason, lang)} {count}")
     return _t("drops", lang, reasons=", ".join(named))
 
 

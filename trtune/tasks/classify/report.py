@@ -12,6 +12,7 @@ from trtune.i18n import say
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
+from trtune.run.plan_text import reason_name
 from trtune.run.record import RunRecord, drop_report
 from trtune.tasks.classify.messages import MESSAGES
 from trtune.tasks.classify.settings import ClassifySettings
@@ -75,6 +76,7 @@ def write_figures(out_dir: Path, record: ClassifyRun) -> list[Path]:
                 figures / "accuracy.png",
                 "Accuracy",
                 ylabel="accuracy",
+                lang=record.lang,
             )
         )
         paths.append(
@@ -83,6 +85,7 @@ def write_figures(out_dir: Path, record: ClassifyRun) -> list[Path]:
                 figures / "loss.png",
                 "Loss (cross-entropy)",
                 ylabel="loss",
+                lang=record.lang,
             )
         )
     paths.append(
@@ -91,6 +94,7 @@ def write_figures(out_dir: Path, record: ClassifyRun) -> list[Path]:
             [display_label(label, record.lang) for label in record.labels],
             figures / "confusion_matrix.png",
             f"Confusion matrix (test, {record.settings.method})",
+            lang=record.lang,
         )
     )
     return paths
@@ -109,7 +113,7 @@ def _metrics_table(record: ClassifyRun) -> list[list]:
 
 def _per_class_table(metrics: dict, lang: str) -> list[list]:
     names = ["kesinlik", "duyarlılık"] if lang == "tr" else ["precision", "recall"]
-    rows: list[list] = [[_t("col.label", lang), *names, "F1", "support"]]
+    rows: list[list] = [[_t("col.label", lang), *names, "F1", _t("col.support", lang)]]
     for label, values in metrics["per_class"].items():
         name = display_label(label, lang)
         rows.append([name, values["precision"], values["recall"], values["f1"], values["support"]])
@@ -182,14 +186,16 @@ def _test_sentence(record: ClassifyRun) -> str:
 
 def _data_rows(record: ClassifyRun) -> list[list]:
     summary, lang = record.data_summary, record.lang
-    dropped = ", ".join(f"{k}: {v}" for k, v in summary.get("dropped", {}).items()) or "0"
+    drops = summary.get("dropped", {}).items()
+    dropped = ", ".join(f"{reason_name(k, lang)}: {v}" for k, v in drops) or "0"
+    counts = summary.get("label_counts", {}).items()
     rows = {
         "file": describe_sources(record.settings.data),
         "rows_read": summary.get("rows_read", ""),
         "rows_kept": summary.get("rows_kept", ""),
         "dropped": dropped,
-        "labels": ", ".join(f"{k}: {v}" for k, v in summary.get("label_counts", {}).items()),
-        "split": ", ".join(f"{k}: {v}" for k, v in record.split_sizes.items()),
+        "labels": ", ".join(f"{display_label(k, lang)}: {v}" for k, v in counts),
+        "split": ", ".join(f"{_t(f'part.{k}', lang)}: {v}" for k, v in record.split_sizes.items()),
     }
     return [["", ""], *([_t(f"row.{k}", lang), v] for k, v in rows.items())]
 

@@ -164,6 +164,7 @@ def write_outputs(
         say(MESSAGES, "figure.title", lang),
         xlabel=say(MESSAGES, "figure.step", lang),
         ylabel=say(MESSAGES, "figure.ylabel", lang),
+        lang=lang,
     )
     report = write_report_html(loop, metrics, generations, figure, lang)
     atomic_write_text(out_dir / "README.md", model_card(loop, metrics))

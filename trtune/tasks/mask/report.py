@@ -11,6 +11,7 @@ from trtune.infer.kinds import base_reference
 from trtune.report import Section, plot_steps, write_report
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
+from trtune.run.plan_text import reason_name
 from trtune.run.record import RunRecord
 from trtune.tasks.mask.messages import MESSAGES
 from trtune.tasks.mask.settings import MaskSettings
@@ -22,11 +23,6 @@ if TYPE_CHECKING:
     from trtune.tasks.mask.setup import Setup
 
 SCORE_KEYS = ("perplexity", "accuracy", "fill_top1", "fill_top5")
-HEAD_WORDS = {
-    "pretrained": "pre-trained with the checkpoint",
-    "added": "added by this run (new transform layer, decoder tied to the word embeddings)",
-    "random": "random like the whole preset",
-}
 
 
 @dataclass
@@ -97,6 +93,7 @@ def write_figures(out_dir: Path, run: MaskRun, lang: str) -> list[Path]:
             say(MESSAGES, "report.curve", lang),
             xlabel=say(MESSAGES, "report.epoch", lang),
             ylabel="perplexity",
+            lang=lang,
         )
     ]
     losses = run.result.history.get("step_loss", [])
@@ -108,13 +105,15 @@ def write_figures(out_dir: Path, run: MaskRun, lang: str) -> list[Path]:
                 "Loss (masked tokens)",
                 xlabel="log step",
                 ylabel="cross-entropy",
+                lang=lang,
             )
         )
     return paths
 
 
 def _scores_table(scores: dict, lang: str) -> list[list]:
-    rows: list[list] = [["", "perplexity", "accuracy", "fill top-1", "fill top-5"]]
+    columns = ("col_perplexity", "col_accuracy", "col_top1", "col_top5")
+    rows: list[list] = [["", *(say(MESSAGES, f"report.{k}", lang) for k in columns)]]
     for key in ("before", "after", "baseline"):
         s = scores[key]
         label = say(MESSAGES, f"report.row_{key}", lang)
@@ -149,24 +148,31 @@ def write_html_report(out_dir: Path, run: MaskRun, figures: list[Path], lang: st
     """The self-contained report.html, section titles in ``lang``."""
     s = run.settings
     t = lambda key, **f: say(MESSAGES, key, lang, **f)  # noqa: E731
+    reasons = run.raw.drop_report()["reasons"]
+    dropped = ", ".join(f"{reason_name(k, lang)}: {v['count']}" for k, v in reasons.items())
+    parts = ", ".join(f"{t(f'report.part.{k}')}: {v}" for k, v in run.split_sizes.items())
     data_rows = [
-        ["files", ", ".join(run.raw.files)],
-        ["format", run.raw.format],
-        ["encodings", ", ".join(dict.fromkeys(run.raw.encodings))],
-        ["texts read / kept", f"{run.raw.rows_read} / {len(run.raw.texts)}"],
-        ["dropped", str(run.raw.drop_report()["reasons"] or 0)],
-        ["split", ", ".join(f"{k}: {v}" for k, v in run.split_sizes.items())],
+        [t("report.files"), ", ".join(run.raw.files)],
+        [t("report.format"), run.raw.format],
+        [t("report.encodings"), ", ".join(dict.fromkeys(run.raw.encodings))],
+        [t("report.read_kept"), f"{run.raw.rows_read} / {len(run.raw.texts)}"],
+        [t("report.dropped"), dropped or "0"],
+        [t("report.split"), parts],
     ]
     sections = [
         Section(
             t("report.result"),
             paragraphs=[
-                f"{s.method}, model {s.model}; "
-                + ("whole-word masking" if s.whole_word_mask else "token masking")
-                + f" {s.mlm_probability:.0%}, "
-                + ("packed blocks" if s.pack else "line by line")
-                + f", max {s.max_length} tokens.",
-                t("report.head", head=HEAD_WORDS[run.setup.loaded.head]),
+                t(
+                    "report.setup",
+                    method=s.method,
+                    model=s.model,
+                    masking=t("report.whole_word" if s.whole_word_mask else "report.token_masking"),
+                    share=100 * s.mlm_probability,
+                    layout=t("report.packed" if s.pack else "report.line_by_line"),
+                    max_length=s.max_length,
+                ),
+                t("report.head", head=t(f"report.head_{run.setup.loaded.head}")),
                 t("report.measure", seed=s.seed),
             ],
             table=_scores_table(run.part_scores(0), lang),
@@ -195,7 +201,7 @@ def model_card(run: MaskRun) -> str:
         "",
         f"Continued masked-LM training with `trtune mask train` from `{s.model}` on "
         f"{run.split_sizes['train']} texts ({', '.join(Path(f).name for f in run.raw.files)}).",
-        f"Masked-LM head: {HEAD_WORDS[run.setup.loaded.head]}.",
+        f"Masked-LM head: {say(MESSAGES, 'report.head_' + run.setup.loaded.head, 'en')}.",
         "",
         "| validation | perplexity | fill top-5 |",
         "|---|---|---|",

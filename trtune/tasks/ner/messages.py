@@ -56,6 +56,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_entities": {"tr": "(varlık yok)", "en": "(no entities)"},
     # report
     "report.title": {"tr": "trtune ner: {method}", "en": "trtune ner: {method}"},
+    "report.share": {"tr": "%{share:.0f}, tohum {seed}", "en": "{share:.0f}%, seed {seed}"},
+    "method.finetune": {"tr": "tam ince ayar", "en": "full fine-tuning"},
+    "method.lora": {"tr": "LoRA", "en": "LoRA"},
     "report.result": {"tr": "Sonuç", "en": "Result"},
     "report.method": {
         "tr": "Yöntem: {method}; model: {model}. Test: {n} cümle ({source}).",

@@ -19,7 +19,6 @@ from trtune.tasks.ner.settings import NerSettings
 if TYPE_CHECKING:
     from trtune.tasks.ner.train import Parts
 
-METHOD_TITLES = {"finetune": "full fine-tuning", "lora": "LoRA"}
 SCORE_KEYS = ("precision", "recall", "f1", "accuracy")
 
 
@@ -49,6 +48,7 @@ def write_figures(out_dir: Path, run: NerRun, lang: str) -> list[Path]:
                 figures / "f1.png",
                 say(MESSAGES, "figure.f1", lang),
                 ylabel="F1",
+                lang=lang,
             )
         )
     if history.get("val_loss"):
@@ -58,6 +58,7 @@ def write_figures(out_dir: Path, run: NerRun, lang: str) -> list[Path]:
                 figures / "loss.png",
                 say(MESSAGES, "figure.loss", lang),
                 ylabel="loss",
+                lang=lang,
             )
         )
     confusion = run.metrics["type_confusion"]
@@ -67,6 +68,7 @@ def write_figures(out_dir: Path, run: NerRun, lang: str) -> list[Path]:
             confusion["names"],
             figures / "type_confusion.png",
             say(MESSAGES, "report.confusion", lang),
+            lang=lang,
         )
     )
     return paths
@@ -111,9 +113,11 @@ def _per_type_table(run: NerRun, lang: str) -> list[list]:
     return rows
 
 
-def _test_source(run: NerRun) -> str:
+def _test_source(run: NerRun, lang: str) -> str:
     s = run.settings
-    return s.test_data if s.test_data else f"{s.test_size:.0%}, seed {s.seed}"
+    if s.test_data:
+        return s.test_data
+    return _t("report.share", lang, share=100 * s.test_size, seed=s.seed)
 
 
 def write_html_report(out_dir: Path, run: NerRun, figures: list[Path], lang: str) -> Path:
@@ -131,10 +135,10 @@ def write_html_report(out_dir: Path, run: NerRun, figures: list[Path], lang: str
         _t(
             "report.method",
             lang,
-            method=METHOD_TITLES[s.method],
+            method=_t(f"method.{s.method}", lang),
             model=s.model,
             n=len(test),
-            source=_test_source(run),
+            source=_test_source(run, lang),
         ),
         _t("report.scoring", lang),
         _t(
@@ -162,7 +166,7 @@ def write_html_report(out_dir: Path, run: NerRun, figures: list[Path], lang: str
         ),
         Section(_t("report.settings", lang), data=s.to_dict()),
     ]
-    title = _t("report.title", lang, method=METHOD_TITLES[s.method])
+    title = _t("report.title", lang, method=_t(f"method.{s.method}", lang))
     notice = random_init_notice(s.is_preset, lang)
     return write_report(out_dir / "report.html", title, sections, lang=lang, notice=notice)
 
@@ -195,7 +199,8 @@ def model_card(run: NerRun, lang: str) -> str:
         f"| most-frequent-tag baseline | {b['precision']:.4f} | {b['recall']:.4f} | "
         f"{b['f1']:.4f} | {b['accuracy']:.4f} |",
         "",
-        f"Test: {len(run.parts.test)} sentences ({_test_source(run)}); entity level, strict IOB2.",
+        f"Test: {len(run.parts.test)} sentences ({_test_source(run, 'en')}); entity level, "
+        "strict IOB2.",
         "",
         _t("card.use", lang),
         "",

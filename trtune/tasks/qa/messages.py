@@ -67,6 +67,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "Eğitim {seconds:.1f} sn sürdü ({steps} adım).",
         "en": "Training took {seconds:.1f} s ({steps} steps).",
     },
+    "report.where": {
+        "tr": "bağlamlara göre %{share:.0f}, tohum {seed}",
+        "en": "{share:.0f}% of the contexts, seed {seed}",
+    },
+    "report.gold_model": {
+        "tr": "doğru cevap: {gold} · model: {answer}",
+        "en": "gold: {gold} · model: {answer}",
+    },
+    "report.exact_match": {"tr": "tam eşleşme", "en": "exact match"},
+    "report.squad": {"tr": "SQuAD {metric}", "en": "SQuAD {metric}"},
+    "report.baseline_row": {
+        "tr": "taban çizgisi (kelime örtüşmesi)",
+        "en": "baseline (word overlap)",
+    },
+    "report.questions_kept": {"tr": "tutulan soru", "en": "questions kept"},
+    "report.read": {"tr": "okunan", "en": "read"},
+    "report.drops": {"tr": "atılanlar", "en": "drops"},
+    "report.part.train": {"tr": "eğitim", "en": "train"},
+    "report.part.validation": {"tr": "doğrulama", "en": "validation"},
+    "report.part.test": {"tr": "test", "en": "test"},
+    "method.finetune": {"tr": "tam ince ayar", "en": "full fine-tuning"},
+    "method.lora": {"tr": "LoRA (peft)", "en": "LoRA (peft)"},
     "report.legend": {
         "tr": "Yeşil: doğru cevap; turuncu: modelin cevabı; mavi: ikisinin örtüştüğü yer.",
         "en": "Green: the reference answer; orange: the model's answer; blue: where they overlap.",

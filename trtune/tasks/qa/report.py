@@ -15,6 +15,7 @@ from trtune.report import Section, plot_curves, plot_histogram, write_report
 from trtune.run.fit import FitResult
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
+from trtune.run.plan_text import reason_name
 from trtune.run.record import RunRecord
 from trtune.tasks.qa.examples import QaSplit
 from trtune.tasks.qa.formats import QaData
@@ -23,7 +24,6 @@ from trtune.tasks.qa.settings import QaSettings
 
 WORST_SHOWN = 10
 PREDICTIONS_FILE = "predictions.jsonl"
-METHOD_TITLES = {"finetune": "full fine-tuning", "lora": "LoRA (peft)"}
 
 
 @dataclass
@@ -102,13 +102,18 @@ def write_figures(out_dir: Path, run: QaRun) -> list[Path]:
             bins=[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100.0001],
             xlabel="F1",
             ylabel="questions",
+            lang=run.lang,
         )
     ]
     history = run.fit.history
     if history.get("val_f1"):
         paths.append(
             plot_curves(
-                {"validation": history["val_f1"]}, figures / "f1.png", "Validation F1", ylabel="F1"
+                {"validation": history["val_f1"]},
+                figures / "f1.png",
+                "Validation F1",
+                ylabel="F1",
+                lang=run.lang,
             )
         )
         paths.append(
@@ -117,6 +122,7 @@ def write_figures(out_dir: Path, run: QaRun) -> list[Path]:
                 figures / "loss.png",
                 "Loss (start + end cross-entropy / 2)",
                 ylabel="loss",
+                lang=run.lang,
             )
         )
     return paths
@@ -146,16 +152,19 @@ def worst_questions_html(run: QaRun, lang: str) -> str:
         refs = " | ".join(x.text for x in e.answers) or say(MESSAGES, "no_answer", lang)
         blocks.append(
             f"<h3>{html.escape(e.question)}</h3><p><b>F1 {100 * run.rows[i]['f1']:.0f}</b> · "
-            f"gold: {html.escape(refs)} · model: {html.escape(answer)}</p>"
+            f"{html.escape(say(MESSAGES, 'report.gold_model', lang, gold=refs, answer=answer))}"
+            "</p>"
             f"<blockquote>{_marked_context(e.context, gold, (a.start, a.end))}</blockquote>"
         )
     return "\n".join(blocks)
 
 
-def _result_table(run: QaRun) -> list[list]:
+def _result_table(run: QaRun, lang: str) -> list[list]:
     m, b = run.metrics, run.baseline
+    em = say(MESSAGES, "report.exact_match", lang)
+    squad = [say(MESSAGES, "report.squad", lang, metric=name) for name in (em, "F1")]
     return [
-        ["", "exact match", "F1", "SQuAD exact match", "SQuAD F1"],
+        ["", em, "F1", *squad],
         [
             run.settings.method,
             m["exact_match"],
@@ -164,7 +173,7 @@ def _result_table(run: QaRun) -> list[list]:
             m["squad"]["f1"],
         ],
         [
-            "baseline (word overlap)",
+            say(MESSAGES, "report.baseline_row", lang),
             b["exact_match"],
             b["f1"],
             b["squad"]["exact_match"],
@@ -175,7 +184,7 @@ def _result_table(run: QaRun) -> list[list]:
 
 def _result_paragraphs(run: QaRun, lang: str) -> list[str]:
     s = run.settings
-    where = s.test_data or f"{s.test_size:.0%} of the contexts, seed {s.seed}"
+    where = s.test_data or say(MESSAGES, "report.where", lang, share=100 * s.test_size, seed=s.seed)
     differing = sum(
         r["exact_match"] != r["squad_exact_match"] or r["f1"] != r["squad_f1"] for r in run.rows
     )
@@ -196,16 +205,20 @@ def _result_paragraphs(run: QaRun, lang: str) -> list[str]:
 def write_html_report(out_dir: Path, run: QaRun, figures: list[Path], lang: str) -> Path:
     """The self-contained report.html (Turkish section titles when ``lang`` is ``tr``)."""
     s = run.settings
-    data_rows = [["", "questions kept", "read", "drops"]]
+    header = [say(MESSAGES, f"report.{k}", lang) for k in ("questions_kept", "read", "drops")]
+    data_rows = [["", *header]]
     for name, data in run.data.items():
         report = data.report
-        drops = ", ".join(f"{k}: {v['count']}" for k, v in report["reasons"].items()) or "0"
-        data_rows.append([name, len(data.examples), data.questions_read, drops])
+        drops = ", ".join(
+            f"{reason_name(k, lang)}: {v['count']}" for k, v in report["reasons"].items()
+        )
+        part = say(MESSAGES, f"report.part.{name}", lang)
+        data_rows.append([part, len(data.examples), data.questions_read, drops or "0"])
     sections = [
         Section(
             say(MESSAGES, "report.result", lang),
             paragraphs=_result_paragraphs(run, lang),
-            table=_result_table(run),
+            table=_result_table(run, lang),
         ),
         Section(say(MESSAGES, "report.histogram", lang), images=figures[:1]),
         Section(say(MESSAGES, "report.curves", lang), images=figures[1:]),
@@ -213,7 +226,8 @@ def write_html_report(out_dir: Path, run: QaRun, figures: list[Path], lang: str)
         Section(say(MESSAGES, "report.data", lang), table=data_rows),
         Section(say(MESSAGES, "report.settings", lang), data=s.to_dict()),
     ]
-    title = say(MESSAGES, "report.title", lang, method=METHOD_TITLES[s.method])
+    method = say(MESSAGES, f"method.{s.method}", lang)
+    title = say(MESSAGES, "report.title", lang, method=method)
     notice = random_init_notice(s.is_preset, lang)
     return write_report(out_dir / "report.html", title, sections, lang=lang, notice=notice)
 
@@ -232,11 +246,12 @@ def model_card(run: QaRun) -> str:
         'qa = load_qa_model("PATH/TO/THIS/FOLDER")\n'
         'print(qa.predict(["Soru?"], ["Metin..."]))\n```\n'
     )
+    method = say(MESSAGES, f"method.{s.method}", "en")
     return "\n".join(
         [
             f"# Turkish extractive question answering ({s.method})",
             "",
-            f"Trained with `trtune qa train` ({METHOD_TITLES[s.method]}) from `{s.model}`.",
+            f"Trained with `trtune qa train` ({method}) from `{s.model}`.",
             "",
             "| | exact match | F1 |",
             "|---|---|---|",

@@ -93,6 +93,7 @@ def write_figures(out_dir: Path, record: Seq2SeqRun, lang: str) -> list[Path]:
                 figures / "loss.png",
                 title("loss", lang),
                 ylabel="loss",
+                lang=lang,
             )
         )
         paths.append(
@@ -101,6 +102,7 @@ def write_figures(out_dir: Path, record: Seq2SeqRun, lang: str) -> list[Path]:
                 figures / "validation_metric.png",
                 title("validation_metric", lang, metric=headline),
                 ylabel=headline,
+                lang=lang,
             )
         )
     test = record.prepared.split.test
@@ -114,6 +116,7 @@ def write_figures(out_dir: Path, record: Seq2SeqRun, lang: str) -> list[Path]:
             figures / "lengths.png",
             title("lengths", lang),
             xlabel=title("words", lang),
+            lang=lang,
         )
     )
     return paths
