@@ -119,6 +119,9 @@ def test_every_task_says_so_and_reports_in_the_users_language(task, tmp_path, ca
     if evaluate:
         _, stderr = _cli([task, *evaluate, path, "--model", str(out), "--json"], capsys)
         assert NOTE_EN in stderr or NOTE_TR in stderr
+    field = "classifier" if task == "classify" else task
+    with TestClient(create_app(ServeSettings(**{field: out}, dtype="float32"))) as client:
+        assert client.get("/health").json()[field]["random_init"] is True
 
 
 def test_figure_words_in_turkish_and_names_kept():

@@ -38,7 +38,7 @@ def test_v1_qa_answers_what_predict_answers(qa_folder):
 
     expected = load_qa_model(qa_folder).predict([QUESTION], [CONTEXT])[0].to_dict()
     with TestClient(create_app(ServeSettings(qa=qa_folder, dtype="float32"))) as client:
-        assert client.get("/health").json()["qa"] == {"folder": "qa"}
+        assert client.get("/health").json()["qa"] == {"folder": "qa", "random_init": True}
         got = client.post("/v1/qa", json={"context": CONTEXT, "question": QUESTION}).json()
         assert got["answer"] == expected["answer"] == CONTEXT[got["start"] : got["end"]]
         assert got["score"] == pytest.approx(expected["score"], abs=1e-5)

@@ -274,7 +274,8 @@ async function init() {
   const h = state.health || {};
   $("classify-card").classList.toggle("hidden", !h.classifier);
   $("generate-card").classList.toggle("hidden", !h.lm);
-  const randomInit = [h.classifier, h.lm].some((model) => model && model.random_init);
+  const models = [h.classifier, h.lm, h.ner, h.qa, h.seq2seq, h.mask];
+  const randomInit = models.some((model) => model && model.random_init);
   $("random-init").hidden = !randomInit;
   if (h.limits) $("max-new-tokens").max = String(h.limits.max_new_tokens);
   document.dispatchEvent(new CustomEvent("trtune:health", { detail: h }));  // task panels
