@@ -105,6 +105,14 @@ def test_a_table_without_labels_read_as_classification_points_to_task():
     assert "--task qa, seq2seq, mask veya lm ile okuyun" in turkish.stderr
 
 
+def test_plain_text_read_as_classification_points_to_mask_and_lm(tmp_path):
+    texts = tmp_path / "metinler.txt"
+    texts.write_text("Birinci metin.\nİkinci metin.\n", encoding="utf-8")
+    auto = run_cli("data", "inspect", str(texts))
+    assert_one_line_error(auto, "no delimiter found", "--task mask or lm")
+    assert _inspect(str(texts), "--task", "mask")["kept"] == 2
+
+
 @pytest.mark.parametrize(
     "args, fragment",
     [

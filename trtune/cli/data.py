@@ -22,6 +22,7 @@ TASK_HELP = (
     "lm (auto: NER files, SQuAD JSON, else classification)."
 )
 NO_LABEL_COLUMN = "could not find a label column; name it with --label-col"
+NO_DELIMITER = "could not find a delimiter (tried , ; tab |): each row needs a text and a label"
 DATA_HELP = (
     "A data file, a folder with one .txt file or sub-folder per label, or FILE:LABEL "
     "(one text per line); repeat for several."
@@ -129,6 +130,13 @@ def _classification_report(
             raise UserError(
                 "could not find a label column; name it with --label-col, or read it as "
                 "another task's file with --task qa, seq2seq, mask or lm",
+                exc.file,
+                exc.row,
+            ) from None
+        if task == "auto" and exc.reason == NO_DELIMITER:  # plain text: texts of mask or lm
+            raise UserError(
+                "no text and label columns (no delimiter found); give plain texts as FILE:LABEL, "
+                "or read them with --task mask or lm",
                 exc.file,
                 exc.row,
             ) from None

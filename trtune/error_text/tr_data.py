@@ -17,6 +17,11 @@ TR: dict[str, str] = {
         "etiket sütunu bulunamadı; adını --label-col ile verin ya da dosyayı başka bir görevin "
         "dosyası olarak --task qa, seq2seq, mask veya lm ile okuyun"
     ),
+    "no text and label columns (no delimiter found); give plain texts as FILE:LABEL, or read "
+    "them with --task mask or lm": (
+        "metin ve etiket sütunu yok (ayırıcı bulunamadı); düz metinleri DOSYA:ETİKET olarak "
+        "verin ya da --task mask veya lm ile okuyun"
+    ),
     "--task must be one of {}, not {}": "--task {1} olamaz; şunlardan birini seçin: {0}",
     "--task ner reads one file": "--task ner tek bir dosya okur",
     "--task lm reads one file": "--task lm tek bir dosya okur",
