@@ -143,3 +143,21 @@ def test_real_qa_pairs_and_instruction_files():
     assert tatoeba["kept"] > 40_000
     alpaca = _inspect(str(shared_file("lm", "alpaca_tr_finans_ml.csv")), "--task", "lm")
     assert alpaca["format"] == "alpaca" and alpaca["kept"] > 500
+
+
+@pytest.mark.parametrize(
+    "task, needs",
+    [
+        ("seq2seq", "each row needs a source and a target"),
+        ("qa", "each row needs a context, a question and an answer"),
+        ("lm", "plain texts go in a .txt file"),
+    ],
+)
+def test_a_file_of_one_column_is_refused_in_the_tasks_words(task, needs, tmp_path):
+    one = tmp_path / "tek.csv"
+    one.write_text("metin\nbir\niki\n", encoding="utf-8")
+    result = run_cli("data", "inspect", str(one), "--task", task)
+    assert_one_line_error(result, "could not find a delimiter", needs)
+    assert "a text and a label" not in result.stderr
+    train = run_cli(task, "train", "--data", str(one), "--out", str(tmp_path / "o"), "--dry-run")
+    assert_one_line_error(train, needs)

@@ -12,9 +12,9 @@ def test_lm_train_speaks_turkish_in_lines_report_and_figure(tmp_path, capsys, mo
     figures: list[tuple] = []
     plot = lm_report.plot_steps
 
-    def recording_plot(series, path, title, xlabel="step", ylabel=""):
+    def recording_plot(series, path, title, xlabel="step", ylabel="", lang="en"):
         figures.append((tuple(series), title, xlabel, ylabel))
-        return plot(series, path, title, xlabel=xlabel, ylabel=ylabel)
+        return plot(series, path, title, xlabel=xlabel, ylabel=ylabel, lang=lang)
 
     monkeypatch.setattr(lm_report, "plot_steps", recording_plot)
     data, out = write_alpaca(tmp_path / "a.jsonl"), tmp_path / "run"

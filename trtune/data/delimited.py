@@ -33,6 +33,12 @@ MAX_LABELS = 20
 _SNIFF_RECORDS = 500
 
 
+def is_no_delimiter(error: UserError) -> bool:
+    """Whether ``error`` says a file has no delimiter (one column): a reader that needs
+    other columns than a text and a label says so in its own words."""
+    return error.reason.startswith("could not find a delimiter")
+
+
 def label_like(values: list[str]) -> frozenset[str]:
     """The values, when they look like labels: a few short values that cover the rows.
 
@@ -227,7 +233,7 @@ def read_delimited(
         raise UserError(
             "could not find a delimiter (tried , ; tab |): each row needs a text and a label",
             path,
-        )
+        )  # a task's reader says what its rows need instead: is_no_delimiter
     header = _has_header(rows) if header is None else header
     width = _width(rows, header)
     columns = _unique_names(rows[0], width) if header else [f"column_{i + 1}" for i in range(width)]

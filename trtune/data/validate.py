@@ -22,6 +22,7 @@ from trtune.data.columns import (
     is_known_column_name,
     normalize_label,
 )
+from trtune.data.delimited import is_no_delimiter
 from trtune.data.read import Table, read_table
 from trtune.data.source import read_user_text
 from trtune.errors import UserError
@@ -256,7 +257,7 @@ def load_texts(path: str | Path, text_col: str | None = None) -> list[str]:
     try:
         table = read_table(path)
     except UserError as exc:
-        if not exc.reason.startswith("could not find a delimiter"):
+        if not is_no_delimiter(exc):
             raise
         # One column, no delimiter: one text per line, after a header such as "yorum".
         lines = _lines(path)

@@ -37,6 +37,21 @@ TR: dict[str, str] = {
         "'{}' metin sütununda metin değil sayı var ({}): metin sütununun adını --text-col ile verin"
     ),
     "the file is empty": "dosya boş",
+    "could not find a delimiter (tried , ; tab |): each row needs a source and a target": (
+        "ayırıcı bulunamadı (denenenler: , ; sekme |): her satırda bir kaynak ve bir hedef olmalı"
+    ),
+    "could not find a delimiter (tried , ; tab |): each row needs a context, a question and "
+    "an answer": (
+        "ayırıcı bulunamadı (denenenler: , ; sekme |): her satırda bir bağlam, bir soru ve bir "
+        "cevap olmalı"
+    ),
+    "could not find a delimiter (tried , ; tab |): each row needs its columns (instruction "
+    "and output; context, question and answer; or a text column); plain texts go in a .txt "
+    "file": (
+        "ayırıcı bulunamadı (denenenler: , ; sekme |): her satırda sütunları olmalı (talimat "
+        "ve çıktı; bağlam, soru ve cevap; ya da bir metin sütunu); düz metinler bir .txt "
+        "dosyasına yazılır"
+    ),
     "could not find a delimiter (tried , ; tab |): each row needs a text and a label": (
         "ayırıcı bulunamadı (denenenler: , ; tab |): her satırda bir metin ve bir etiket olmalı"
     ),

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from trtune.data.columns import TEXT_NAMES
+from trtune.data.delimited import is_no_delimiter
 from trtune.data.encoding import decode_bytes
 from trtune.data.source import read_user_bytes
 from trtune.data.validate import MAX_TEXT_CHARS
@@ -320,7 +321,17 @@ def load_records(path: str | Path, max_examples: int | None = None) -> LoadedDat
     else:
         from trtune.data.read import read_table
 
-        table = read_table(path)
+        try:
+            table = read_table(path)
+        except UserError as exc:
+            if is_no_delimiter(exc):
+                raise UserError(
+                    "could not find a delimiter (tried , ; tab |): each row needs its columns "
+                    "(instruction and output; context, question and answer; or a text column); "
+                    "plain texts go in a .txt file",
+                    path,
+                ) from None
+            raise
         width = len(table.columns)
         objects, bad_rows = [], []
         for number, fields in zip(table.row_numbers, table.rows, strict=True):

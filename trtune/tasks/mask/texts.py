@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trtune.data.columns import check_text_values, choose_columns, is_known_column_name
+from trtune.data.delimited import is_no_delimiter
 from trtune.data.read import read_table
 from trtune.data.source import check_user_file, read_user_text
 from trtune.data.validate import MAX_TEXT_CHARS
@@ -86,7 +87,7 @@ def _table_texts(path: Path, text_col: str | None) -> tuple[list[tuple[int, str]
     try:
         table = read_table(path)
     except UserError as exc:
-        if not exc.reason.startswith("could not find a delimiter"):
+        if not is_no_delimiter(exc):
             raise
         lines, encoding = _lines(path)
         if lines and is_known_column_name(lines[0][1]):

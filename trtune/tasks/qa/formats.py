@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trtune.data import Table, read_table, read_user_text
+from trtune.data.delimited import is_no_delimiter
 from trtune.data.turkish import lower
 from trtune.errors import UserError
 from trtune.tasks.qa.examples import DropLog, QaExample, build_example, drop_duplicates
@@ -163,7 +164,16 @@ def read_qa_table(
     path: Path, columns: dict[str, str | None], log: DropLog
 ) -> tuple[list[QaExample], int]:
     """The examples of a table and its row count; rows are the lines (records) they start on."""
-    table = read_table(path)
+    try:
+        table = read_table(path)
+    except UserError as exc:
+        if is_no_delimiter(exc):
+            raise UserError(
+                "could not find a delimiter (tried , ; tab |): each row needs a context, a "
+                "question and an answer",
+                path,
+            ) from None
+        raise
     names = {role: find_column(table, role, columns.get(role)) for role in COLUMN_NAMES}
     index = {role: table.columns.index(n) for role, n in names.items() if n is not None}
 

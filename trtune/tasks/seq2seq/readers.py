@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trtune.data import read_table
+from trtune.data.delimited import is_no_delimiter
 from trtune.data.source import read_user_text
 from trtune.data.table import Table
 from trtune.errors import UserError
@@ -88,7 +89,16 @@ def _known_name(name: str, options: ReadOptions) -> bool:
 def read_columns(path: Path, options: ReadOptions) -> Table:
     """The file as a table; a delimited file's first row is a header only when it names
     known columns."""
-    table = read_table(path, header=False)
+    try:
+        table = read_table(path, header=False)
+    except UserError as exc:
+        if is_no_delimiter(exc):
+            raise UserError(
+                "could not find a delimiter (tried , ; tab |): each row needs a source and a "
+                "target",
+                path,
+            ) from None
+        raise
     if table.format != "csv" or not table.rows:
         return table
     first = table.rows[0]
