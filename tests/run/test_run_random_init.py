@@ -131,3 +131,4 @@ def test_figure_words_in_turkish_and_names_kept():
     assert figure_text("validation", "tr") == "doğrulama"
     assert figure_text("validation", "en") == "validation"
     assert figure_text("F1", "tr") == "F1" and figure_text("Doğrulama", "tr") == "Doğrulama"
+    assert figure_text("activation 2", "tr") == "aktivasyon 2"

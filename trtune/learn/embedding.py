@@ -167,15 +167,18 @@ def train_embedding(corpus: tuple[str, ...], name: str, config: EmbeddingConfig)
     return EmbeddingResult(name, words, embeddings, distances, float(loss.item()))
 
 
-def plot_embedding(result: EmbeddingResult, path: Path, title: str) -> Path:
+def plot_embedding(result: EmbeddingResult, path: Path, title: str, lang: str = "en") -> Path:
     """Draw the 2-D embeddings as a labelled scatter plot and save it as a PNG.
 
     Args:
         result: a trained result with ``dim == 2``.
         path: the PNG file to write (its folder is created).
         title: the plot's title.
+        lang: the language of the axis labels.
     """
     import matplotlib
+
+    from trtune.report.figures import figure_text
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -186,8 +189,8 @@ def plot_embedding(result: EmbeddingResult, path: Path, title: str) -> Path:
     for label, (x, y) in _labels(result):
         ax.annotate(label, (x, y), textcoords="offset points", xytext=(5, 4), fontsize=10)
     ax.set_title(title, fontsize=9)
-    ax.set_xlabel("activation 1")
-    ax.set_ylabel("activation 2")
+    ax.set_xlabel(figure_text("activation 1", lang))
+    ax.set_ylabel(figure_text("activation 2", lang))
     ax.grid(alpha=0.3)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -97,7 +97,7 @@ def embedding_lesson(
     for name, corpus in (("english", ENGLISH_CORPUS), ("turkish", TURKISH_CORPUS)):
         result = train_embedding(corpus, name, config)
         title = f"{say('emb.corpus', lang)}: " + " / ".join(corpus)
-        path = plot_embedding(result, out_dir / f"embedding-{name}.png", _wrap(title))
+        path = plot_embedding(result, out_dir / f"embedding-{name}.png", _wrap(title), lang)
         results.append(result)
         paths.append(path)
         if console is not None:

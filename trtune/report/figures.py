@@ -41,6 +41,10 @@ FIGURE_TR = {  # English as the tasks write it -> Turkish ({} a field, as in err
     "Validation F1": "Doğrulama F1",
     "Loss (start + end cross-entropy / 2)": "Kayıp (başlangıç + bitiş çapraz entropisi / 2)",
     "Loss (masked tokens)": "Kayıp (maskeli belirteçler)",
+    "activation {}": "aktivasyon {}",
+    "tokens per word": "kelime başına belirteç",
+    "all words": "tüm kelimeler",
+    "apostrophe words": "kesme işaretli kelimeler",
 }
 
 

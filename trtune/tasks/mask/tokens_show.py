@@ -13,6 +13,7 @@ from rich.table import Table
 
 from trtune.i18n import say
 from trtune.report import Section, write_report
+from trtune.report.figures import figure_text
 from trtune.tasks.mask.messages import MESSAGES
 from trtune.tasks.mask.tokens import PUBLISHED, TokenReport
 
@@ -83,15 +84,22 @@ def plot_fertility(reports: Sequence[TokenReport], path: Path, lang: str) -> Pat
     ax = fig.add_subplot()
     names = [_short(r.model) for r in reports]
     xs = range(len(reports))
-    ax.bar([x - 0.2 for x in xs], [r.fertility for r in reports], width=0.4, label="all words")
+    ax.bar(
+        [x - 0.2 for x in xs],
+        [r.fertility for r in reports],
+        width=0.4,
+        label=figure_text("all words", lang),
+    )
     apostrophe = [r.apostrophe["fertility"] or 0 for r in reports]
-    ax.bar([x + 0.2 for x in xs], apostrophe, width=0.4, label="apostrophe words")
+    ax.bar(
+        [x + 0.2 for x in xs], apostrophe, width=0.4, label=figure_text("apostrophe words", lang)
+    )
     for label, value in PUBLISHED_LINES:
         ax.axhline(value, linestyle="--", linewidth=1, color="#868e96")
         ax.text(len(reports) - 0.5, value, f" {label}", va="bottom", ha="right", fontsize=8)
     ax.axhline(1.0, color="#2b8a3e", linewidth=1)
     ax.set_xticks(list(xs), labels=names, rotation=15, ha="right")
-    ax.set_ylabel("tokens per word")
+    ax.set_ylabel(figure_text("tokens per word", lang))
     ax.set_title(say(MESSAGES, "tokens.plot_title", lang))
     ax.legend(loc="upper left")
     fig.savefig(path, format="png", dpi=110, bbox_inches="tight")
