@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import typer
 from rich.table import Table as RichTable
@@ -23,6 +22,7 @@ from trtune.cli.options import (
     dtype_option,
     settings_command,
 )
+from trtune.cli.texts import input_texts
 from trtune.errors import UserError
 from trtune.run.outdir import check_model_folder
 from trtune.tasks.classify.settings import ClassifySettings
@@ -88,15 +88,9 @@ app.command(name="train")(
 
 
 def _read_texts(texts: list[str], file: str | None, text_col: str | None) -> list[str]:
-    if file:
-        from trtune.data import load_texts
+    from trtune.data import load_texts
 
-        return load_texts(file, text_col) + list(texts)
-    if texts and texts != ["-"]:
-        return list(texts)
-    if texts == ["-"] or not sys.stdin.isatty():
-        return [line.strip() for line in sys.stdin if line.strip()]
-    raise UserError("give texts as arguments, with --file FILE, or on stdin")
+    return input_texts(texts, file, lambda path: load_texts(path, text_col))
 
 
 @app.command()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import typer
 
@@ -18,6 +17,7 @@ from trtune.cli.console import (
     show_plan,
 )
 from trtune.cli.options import BACKEND_OPTION, RunFlags, dtype_option, settings_command
+from trtune.cli.texts import input_texts
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.tasks.mask.messages import MESSAGES
@@ -63,16 +63,10 @@ app.command(name="train")(
 )
 
 
-def _read_texts(texts: list[str], file: str | None, text_col: str | None, lang: str) -> list[str]:
-    if file:
-        from trtune.data import load_texts
+def _read_texts(texts: list[str], file: str | None, text_col: str | None) -> list[str]:
+    from trtune.data import load_texts
 
-        return load_texts(file, text_col) + list(texts)
-    if texts and texts != ["-"]:
-        return list(texts)
-    if texts == ["-"] or not sys.stdin.isatty():
-        return [line.strip() for line in sys.stdin if line.strip()]
-    raise UserError(say(MESSAGES, "predict.no_text", lang))
+    return input_texts(texts, file, lambda path: load_texts(path, text_col))
 
 
 def _bar(probability: float, width: int = 20) -> str:
@@ -122,7 +116,7 @@ def predict(
     language = cli_lang(lang)
     if not 1 <= top_k <= MAX_TOP_K:
         raise UserError(f"--top-k must be between 1 and {MAX_TOP_K}, got {top_k}")
-    items = _read_texts(texts or [], file, text_col, language)
+    items = _read_texts(texts or [], file, text_col)
     from trtune.infer.mask import load_filler  # seconds: after the checks above
 
     quiet_transformers()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import typer
 from rich.table import Table as RichTable
@@ -23,6 +22,7 @@ from trtune.cli.options import (
     dtype_option,
     settings_command,
 )
+from trtune.cli.texts import file_lines, input_texts
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.run.outdir import check_model_folder
@@ -83,16 +83,7 @@ app.command(name="train")(
 
 def _read_texts(texts: list[str], file: str | None) -> list[str]:
     """Texts from the arguments, a file (one text per line) or stdin (``-`` or a pipe)."""
-    if file:
-        from trtune.data.source import read_user_text
-
-        lines = read_user_text(file).text.lstrip("\ufeff").splitlines()
-        return [line.strip() for line in lines if line.strip()] + list(texts)
-    if texts and texts != ["-"]:
-        return list(texts)
-    if texts == ["-"] or not sys.stdin.isatty():
-        return [line.strip() for line in sys.stdin if line.strip()]
-    raise UserError("give texts as arguments, with --file FILE (one per line), or on stdin")
+    return input_texts(texts, file, file_lines)
 
 
 @app.command()

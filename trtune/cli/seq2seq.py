@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import typer
@@ -26,6 +25,7 @@ from trtune.cli.options import (
     print_notices,
     settings_command,
 )
+from trtune.cli.texts import input_texts
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.infer.sampling import GenerationSettings
@@ -159,22 +159,16 @@ app.command(name="eval")(
 )
 
 
-def _sources(texts: list[str], file: str | None, source_col: str | None, lang: str) -> list[str]:
-    if file:
-        from trtune.tasks.seq2seq.readers import load_sources
+def _sources(texts: list[str], file: str | None, source_col: str | None) -> list[str]:
+    from trtune.tasks.seq2seq.readers import load_sources
 
-        return load_sources(file, source_col) + list(texts)
-    if texts and texts != ["-"]:
-        return list(texts)
-    if texts == ["-"] or not sys.stdin.isatty():
-        return [line.strip() for line in sys.stdin if line.strip()]
-    raise UserError(say(MESSAGES, "no_input", lang))
+    return input_texts(texts, file, lambda path: load_sources(path, source_col))
 
 
 def _generate(**kwargs: Any) -> None:
     lang = cli_lang(kwargs.pop("lang"))
     overrides = _overrides(kwargs)
-    sources = _sources(kwargs["texts"] or [], kwargs["file"], kwargs["source_col"], lang)
+    sources = _sources(kwargs["texts"] or [], kwargs["file"], kwargs["source_col"])
     from trtune.infer.seq2seq import load_seq2seq  # seconds: after the checks above
 
     quiet_transformers()

@@ -3,6 +3,7 @@
 
 TR: dict[str, str] = {
     "give texts as arguments, with --file FILE, or on stdin": "metinleri argüman olarak, --file FILE ile ya da stdin üzerinden verin",
+    "text {} is empty": "{}. metin boş",
     "--data is required (a labelled file, a folder or FILE:LABEL)": "--data gerekli (etiketli bir dosya, bir klasör ya da FILE:LABEL)",
     "--lang: {}": "--lang geçersiz: {}",
     "sample data missing: run trtune demo from a source checkout": "örnek veri eksik: trtune demo komutunu bir kaynak kopyasından (checkout) çalıştırın",
@@ -13,7 +14,6 @@ TR: dict[str, str] = {
     "--out must be an HTML file, not a folder": "--out bir klasör değil, bir HTML dosyası olmalı",
     "--out must be a folder": "--out bir klasör olmalı",
     "--top-k must be between 1 and {}, got {}": "--top-k 1 ile {} arasında olmalı; verilen: {}",
-    "give texts as arguments, with --file FILE (one per line), or on stdin": "metinleri argüman olarak, --file FILE ile (her satıra bir metin) ya da stdin üzerinden verin",
     "--data is required (a NER file)": "--data gerekli (bir NER dosyası)",
     "give the text with --context TEXT or --context-file FILE (one of them)": "metni --context TEXT ya da --context-file FILE ile verin (yalnızca birini)",
     "the context is empty": "bağlam boş",

@@ -66,10 +66,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "(## ile başlayan bir parça, önceki belirtecin devamıdır)",
         "en": "(a piece starting with ## continues the token before it)",
     },
-    "predict.no_text": {
-        "tr": "cümleleri argüman olarak, --file FILE ile ya da stdin'den verin",
-        "en": "give sentences as arguments, with --file FILE, or on stdin",
-    },
     # report
     "report.title": {"tr": "trtune mask: maskeli dil modeli", "en": "trtune mask: masked LM"},
     "report.result": {"tr": "Sonuç", "en": "Result"},

@@ -36,10 +36,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "{metrics}  ({n} çift; taban çizgisi {baseline}: {baseline_metrics})",
         "en": "{metrics}  ({n} pairs; {baseline} baseline: {baseline_metrics})",
     },
-    "no_input": {
-        "tr": "metinleri argüman olarak, --file DOSYA ile ya da standart girdiden verin",
-        "en": "give texts as arguments, with --file FILE, or on stdin",
-    },
 }
 
 # The reader's notes (trtune/tasks/seq2seq/readers.py writes them in English, the report
