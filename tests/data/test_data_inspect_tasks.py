@@ -121,7 +121,7 @@ def test_plain_text_read_as_classification_points_to_mask_and_lm(tmp_path):
         (["--task", "qa", "--label-col", "x"], "--label-col is for --task classify, not"),
         (["--task", "lm", "--text-col", "x"], "--text-col is for --task classify|mask"),
         (["--task", "ner"], "not a NER file"),
-        (["--task", "qa"], "no context column"),
+        (["--task", "qa"], "no column for --context-col"),
     ],
 )
 def test_wrong_task_options_are_one_line_errors(args, fragment):

@@ -107,7 +107,7 @@ def test_hostile_squad_files_get_one_line(tmp_path, content, fragment):
 def test_hostile_tables_through_the_cli(tmp_path):
     no_question = write_csv(tmp_path / "nq.csv", [{"context": "Ali geldi.", "answer": "Ali"}] * 3)
     result = run_cli("qa", "train", "--data", str(no_question), "--out", str(tmp_path / "o"))
-    assert_one_line_error(result, "no question column")
+    assert_one_line_error(result, "no column for --question-col")
     assert not (tmp_path / "o").exists()
     nothing = write_csv(tmp_path / "n.csv", [{"context": "Ali geldi.", "question": "Kim?",
                                               "answer": "Veli"}] * 3)  # fmt: skip

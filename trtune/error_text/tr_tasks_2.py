@@ -74,8 +74,8 @@ TR: dict[str, str] = {
     # qa
     "SQuAD JSON: {} must be {}": "SQuAD JSON: {} şu olmalı: {}",
     "no column '{}'; columns: {}": "'{}' sütunu bulunamadı; sütunlar: {}",
-    "no {} column (looked for {}, ...); columns: {}; choose one with --{}-col": (
-        "{} sütunu bulunamadı ({}, ... arandı); sütunlar: {}; --{}-col ile birini seçin"
+    "no column for --{}-col (looked for {}, ...); columns: {}; choose one with --{}-col": (
+        "--{}-col için sütun bulunamadı ({}, ... arandı); sütunlar: {}; --{}-col ile birini seçin"
     ),
     "no usable question ({})": "kullanılabilir soru yok ({})",
     "--doc-stride must be between 1 and half of --max-length ({}), got {}": (

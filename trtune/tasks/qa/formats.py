@@ -138,7 +138,8 @@ def find_column(table: Table, role: str, chosen: str | None = None) -> str | Non
             return by_name[name]
     if role in ("context", "question", "answer"):
         raise UserError(
-            f"no {role} column (looked for {', '.join(COLUMN_NAMES[role][:3])}, ...); columns: "
+            f"no column for --{role}-col (looked for {', '.join(COLUMN_NAMES[role][:3])}, ...); "
+            "columns: "
             f"{', '.join(table.columns)}; choose one with --{role}-col",
             table.path,
         )
