@@ -125,6 +125,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "types: {types}.",
     },
     "card.use": {"tr": "## Kullanım", "en": "## Use"},
+    "card.header": {
+        "tr": "| | kesinlik | duyarlılık | F1 | sözcük doğruluğu |",
+        "en": "| | precision | recall | F1 | token accuracy |",
+    },
+    "card.baseline": {"tr": "en sık etiket tabanı", "en": "most-frequent-tag baseline"},
+    "card.test": {
+        "tr": "Test: {n} cümle ({source}); varlık düzeyinde, katı IOB2.",
+        "en": "Test: {n} sentences ({source}); entity level, strict IOB2.",
+    },
     "card.cli": {
         "tr": 'Komut satırından: `trtune ner predict --model KLASÖR "metin"`.',
         "en": 'From the command line: `trtune ner predict --model PATH "metin"`.',

@@ -192,15 +192,14 @@ def model_card(run: NerRun, lang: str) -> str:
         "",
         _t("card.trained", lang, data=", ".join(s.data), model=s.model, types=types),
         "",
-        "| | precision | recall | F1 | token accuracy |",
+        _t("card.header", lang),
         "|---|---|---|---|---|",
         f"| {s.method} | {m['precision']:.4f} | {m['recall']:.4f} | {m['f1']:.4f} | "
         f"{m['accuracy']:.4f} |",
-        f"| most-frequent-tag baseline | {b['precision']:.4f} | {b['recall']:.4f} | "
+        f"| {_t('card.baseline', lang)} | {b['precision']:.4f} | {b['recall']:.4f} | "
         f"{b['f1']:.4f} | {b['accuracy']:.4f} |",
         "",
-        f"Test: {len(run.parts.test)} sentences ({_test_source(run, 'en')}); entity level, "
-        "strict IOB2.",
+        _t("card.test", lang, n=len(run.parts.test), source=_test_source(run, lang)),
         "",
         _t("card.use", lang),
         "",
