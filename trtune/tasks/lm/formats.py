@@ -15,10 +15,8 @@ Four formats are understood, each turned into :class:`Record` values:
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from trtune.data.encoding import decode_bytes
 from trtune.data.source import read_user_bytes
 from trtune.data.validate import MAX_TEXT_CHARS
 from trtune.errors import UserError
+from trtune.tasks.lm.records import DropReport, Record
 
 ROLE_ALIASES = {
     "human": "user",
@@ -38,64 +37,6 @@ ROLE_ALIASES = {
     "model": "assistant",
     "system": "system",
 }
-
-
-@dataclass
-class Record:
-    """One training example.
-
-    Attributes:
-        row: the 1-based row (line or record) number in the file.
-        text: the whole text (``text`` format), else None.
-        messages: ``{"role", "content"}`` turns (a user turn may hold ``input``), else None.
-    """
-
-    row: int
-    text: str | None = None
-    messages: list[dict[str, str]] | None = None
-
-
-@dataclass
-class DropReport:
-    """Which rows were left out and why."""
-
-    kept: int = 0
-    counts: Counter = field(default_factory=Counter)
-    first_rows: dict[str, list[int]] = field(default_factory=dict)
-
-    def drop(self, reason: str, row: int) -> None:
-        """Count one dropped row under ``reason``, remembering the first few row numbers.
-
-        Rows may come in any order (truncation is found after the shuffled split), so the
-        lowest five are kept, in order."""
-        self.counts[reason] += 1
-        rows = self.first_rows.setdefault(reason, [])
-        if len(rows) < 5 or row < rows[-1]:
-            bisect.insort(rows, row)
-            del rows[5:]
-
-    @property
-    def dropped(self) -> int:
-        return sum(self.counts.values())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kept": self.kept,
-            "dropped": self.dropped,
-            "reasons": {
-                r: {"count": c, "first_rows": self.first_rows[r]} for r, c in self.counts.items()
-            },
-        }
-
-    def summary(self) -> str:
-        """One line for the terminal."""
-        parts = [
-            f"{r}: {c} (rows {', '.join(map(str, self.first_rows[r]))})"
-            for r, c in self.counts.items()
-        ]
-        return f"{self.kept} kept, {self.dropped} dropped" + (
-            f" [{'; '.join(parts)}]" if parts else ""
-        )
 
 
 @dataclass
@@ -140,6 +81,33 @@ def _chat_record(row: int, turns: Any, drops: DropReport) -> Record | None:
     return Record(row=row, messages=messages)
 
 
+def _format_of(keys: set[str], path: Path) -> tuple[str, str | None]:
+    """The format the (lower-case) column names show, and the text column of ``text``.
+
+    Raises:
+        UserError: the keys match no known format.
+    """
+    text_key = (
+        "text"
+        if "text" in keys
+        else next((k for k in sorted(keys) if k.strip() in TEXT_NAMES), None)
+    )
+    if "messages" in keys or "conversations" in keys:
+        return "chat", text_key
+    if {"instruction", "output"} <= keys:
+        return "alpaca", text_key
+    if {"context", "question", "answer"} <= keys:
+        return "qa", text_key
+    if text_key is not None:  # "text", or e.g. a review file: its text column is plain text
+        return "text", text_key
+    raise UserError(
+        f"cannot tell the format from the columns {sorted(keys)}: expected 'text' (or "
+        "another text column name such as 'yorum', 'metin', 'review'), "
+        "'instruction'/'input'/'output', 'messages' or 'context'/'question'/'answer'",
+        file=path,
+    )
+
+
 def records_from_objects(objects: list[tuple[int, dict[str, Any]]], path: Path) -> LoadedData:
     """Turn row objects (column name -> value) into records of the format their keys show.
 
@@ -147,31 +115,9 @@ def records_from_objects(objects: list[tuple[int, dict[str, Any]]], path: Path) 
         UserError: the keys match no known format.
     """
     keys = set().union(*(o.keys() for _, o in objects)) if objects else set()
-    keys = {k.lower() for k in keys}
-    text_key = (
-        "text"
-        if "text" in keys
-        else next((k for k in sorted(keys) if k.strip() in TEXT_NAMES), None)
-    )
+    fmt, text_key = _format_of({k.lower() for k in keys}, path)
     drops = DropReport()
     records: list[Record] = []
-    if "messages" in keys or "conversations" in keys:
-        fmt = "chat"
-    elif {"instruction", "output"} <= keys:
-        fmt = "alpaca"
-    elif {"context", "question", "answer"} <= keys:
-        fmt = "qa"
-    elif "text" in keys:
-        fmt = "text"
-    elif text_key is not None:  # e.g. a review file: its text column is plain text
-        fmt = "text"
-    else:
-        raise UserError(
-            f"cannot tell the format from the columns {sorted(keys)}: expected 'text' (or "
-            "another text column name such as 'yorum', 'metin', 'review'), "
-            "'instruction'/'input'/'output', 'messages' or 'context'/'question'/'answer'",
-            file=path,
-        )
     for row, obj in objects:
         low = {k.lower(): v for k, v in obj.items()}
         record: Record | None = None
@@ -302,6 +248,34 @@ def _drop_too_long(data: LoadedData) -> None:
     data.drops.kept = len(kept)
 
 
+def _read_table_file(path: Path) -> LoadedData:
+    """A CSV/TSV/Parquet file's rows as records; a row of another width is dropped."""
+    from trtune.data.read import read_table
+
+    try:
+        table = read_table(path)
+    except UserError as exc:
+        if is_no_delimiter(exc):
+            raise UserError(
+                "could not find a delimiter (tried , ; tab |): each row needs its columns "
+                "(instruction and output; context, question and answer; or a text column); "
+                "plain texts go in a .txt file",
+                path,
+            ) from None
+        raise
+    width = len(table.columns)
+    objects, bad_rows = [], []
+    for number, fields in zip(table.row_numbers, table.rows, strict=True):
+        if len(fields) != width:
+            bad_rows.append(number)
+            continue
+        objects.append((number, dict(zip(table.columns, fields, strict=True))))
+    data = records_from_objects(objects, path)
+    for number in bad_rows:
+        data.drops.drop(f"not {width} fields", number)
+    return data
+
+
 def load_records(path: str | Path, max_examples: int | None = None) -> LoadedData:
     """Read a training file, detect its format and validate its rows.
 
@@ -319,29 +293,7 @@ def load_records(path: str | Path, max_examples: int | None = None) -> LoadedDat
     elif suffix in (".txt", ".md"):
         data = _read_text_file(path, decode_bytes(raw, path).text)
     else:
-        from trtune.data.read import read_table
-
-        try:
-            table = read_table(path)
-        except UserError as exc:
-            if is_no_delimiter(exc):
-                raise UserError(
-                    "could not find a delimiter (tried , ; tab |): each row needs its columns "
-                    "(instruction and output; context, question and answer; or a text column); "
-                    "plain texts go in a .txt file",
-                    path,
-                ) from None
-            raise
-        width = len(table.columns)
-        objects, bad_rows = [], []
-        for number, fields in zip(table.row_numbers, table.rows, strict=True):
-            if len(fields) != width:
-                bad_rows.append(number)
-                continue
-            objects.append((number, dict(zip(table.columns, fields, strict=True))))
-        data = records_from_objects(objects, path)
-        for number in bad_rows:
-            data.drops.drop(f"not {width} fields", number)
+        data = _read_table_file(path)
     _drop_too_long(data)
     if max_examples is not None:
         data.records = data.records[:max_examples]
