@@ -169,6 +169,7 @@ def train_unigram_tokenizer(
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer)
+    tok = _canonical_unigram(tok)
     eos_id = tok.token_to_id("</s>")
     tok.post_processor = processors.TemplateProcessing(
         single="$A </s>", pair="$A </s> $B </s>", special_tokens=[("</s>", eos_id)]
@@ -180,6 +181,34 @@ def train_unigram_tokenizer(
         unk_token="<unk>",
         model_max_length=max_length,
     )
+
+
+def _canonical_unigram(tok):
+    """The Unigram trainer breaks ties between pieces in an order that changes from run to
+    run (and nudges tied scores apart by 1e-4 steps), so the same texts gave other ids and so
+    another model. Pieces whose scores lie within 5e-4 of the next one form a group that gets
+    its top score, in the pieces' own order: the same texts, the same tokenizer."""
+    import json
+
+    from tokenizers import Tokenizer
+
+    state = json.loads(tok.to_str())
+    vocab = state["model"]["vocab"]
+    n = len(T5_SPECIALS)
+    groups: list[list[str]] = []
+    tops: list[float] = []
+    previous = None
+    for piece, score in sorted(vocab[n:], key=lambda p: -p[1]):
+        if previous is None or previous - score > 5e-4:
+            groups.append([])
+            tops.append(round(score, 6))
+        groups[-1].append(piece)
+        previous = score
+    pieces = [
+        [piece, top] for group, top in zip(groups, tops, strict=True) for piece in sorted(group)
+    ]
+    state["model"]["vocab"] = vocab[:n] + pieces
+    return Tokenizer.from_str(json.dumps(state))
 
 
 def train_preset_tokenizer(name: str, texts: Sequence[str]) -> PreTrainedTokenizerFast:
