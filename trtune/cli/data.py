@@ -10,6 +10,7 @@ from rich.table import Table as RichTable
 
 from trtune.cli.console import cli_lang, console, err_console, quiet_transformers, reporter
 from trtune.data import InspectReport, inspect_file, parse_label_map
+from trtune.data.delimited import is_no_delimiter
 from trtune.errors import UserError
 from trtune.run.plan_text import reason_name
 
@@ -22,7 +23,6 @@ TASK_HELP = (
     "lm (auto: NER files, SQuAD JSON, else classification)."
 )
 NO_LABEL_COLUMN = "could not find a label column; name it with --label-col"
-NO_DELIMITER = "could not find a delimiter (tried , ; tab |): each row needs a text and a label"
 DATA_HELP = (
     "A data file, a folder with one .txt file or sub-folder per label, or FILE:LABEL "
     "(one text per line); repeat for several."
@@ -133,7 +133,7 @@ def _classification_report(
                 exc.file,
                 exc.row,
             ) from None
-        if task == "auto" and exc.reason == NO_DELIMITER:  # plain text: texts of mask or lm
+        if task == "auto" and is_no_delimiter(exc):  # plain text: texts of mask or lm
             raise UserError(
                 "no text and label columns (no delimiter found); give plain texts as FILE:LABEL, "
                 "or read them with --task mask or lm",

@@ -22,7 +22,7 @@ from trtune.cli.options import (
     dtype_option,
     settings_command,
 )
-from trtune.cli.texts import file_lines, input_texts
+from trtune.cli.texts import input_texts
 from trtune.errors import UserError
 from trtune.i18n import say
 from trtune.run.outdir import check_model_folder
@@ -83,7 +83,9 @@ app.command(name="train")(
 
 def _read_texts(texts: list[str], file: str | None) -> list[str]:
     """Texts from the arguments, a file (one text per line) or stdin (``-`` or a pipe)."""
-    return input_texts(texts, file, file_lines)
+    from trtune.data.validate import text_lines
+
+    return input_texts(texts, file, text_lines)
 
 
 @app.command()

@@ -31,11 +31,3 @@ def input_texts(
     if empty is not None:
         raise UserError(f"text {empty} is empty")
     return found
-
-
-def file_lines(file: str) -> list[str]:
-    """The non-blank lines of a text file (any encoding the data layer reads)."""
-    from trtune.data.source import read_user_text
-
-    lines = read_user_text(file).text.lstrip("\ufeff").splitlines()
-    return [line.strip() for line in lines if line.strip()]

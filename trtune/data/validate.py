@@ -239,9 +239,9 @@ def label_counts(examples: list[Example]) -> dict[str, int]:
     return dict(Counter(e.label for e in examples).most_common())
 
 
-def _lines(path: Path) -> list[str]:
+def text_lines(path: str | Path) -> list[str]:
     """The non-blank lines of a text file, in its detected encoding."""
-    lines = read_user_text(path).text.splitlines()
+    lines = read_user_text(path).text.lstrip("\ufeff").splitlines()
     return [line.strip() for line in lines if line.strip()]
 
 
@@ -253,14 +253,14 @@ def load_texts(path: str | Path, text_col: str | None = None) -> list[str]:
     """
     path = Path(path)
     if path.suffix.lower() == ".txt":
-        return _lines(path)
+        return text_lines(path)
     try:
         table = read_table(path)
     except UserError as exc:
         if not is_no_delimiter(exc):
             raise
         # One column, no delimiter: one text per line, after a header such as "yorum".
-        lines = _lines(path)
+        lines = text_lines(path)
         return lines[1:] if lines and is_known_column_name(lines[0]) else lines
     choice = choose_columns(table.columns, table.rows, text_col, None, str(path), need_label=False)
     index = table.columns.index(choice.text)

@@ -46,6 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.folder": {"tr": "yerel klasör", "en": "local folder"},
     "kind.hub": {"tr": "Hugging Face Hub", "en": "Hugging Face Hub"},
     "params": {"tr": "{n} parametre", "en": "{n} parameters"},
+    "part.train": {"tr": "eğitim", "en": "train"},
+    "part.validation": {"tr": "doğrulama", "en": "validation"},
+    "part.test": {"tr": "test", "en": "test"},
     "params_trained": {
         "tr": "{n} parametre, {trained} eğitiliyor",
         "en": "{n} parameters, {trained} trained",

@@ -55,6 +55,12 @@ def reason_name(reason: str, lang: str) -> str:
     return _t(key, lang) if key in MESSAGES else reason.replace("_", " ")
 
 
+def part_name(part: str, lang: str) -> str:
+    """``eğitim`` for ``train``: a part of the split (train, validation, test) in words."""
+    key = f"part.{part}"
+    return _t(key, lang) if key in MESSAGES else part
+
+
 def _reasons(counts: dict, lang: str) -> str:
     if not counts:
         return _t("no_drops", lang)

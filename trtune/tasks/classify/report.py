@@ -12,7 +12,7 @@ from trtune.i18n import say
 from trtune.report import Section, plot_confusion_matrix, plot_curves, write_report
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
-from trtune.run.plan_text import reason_name
+from trtune.run.plan_text import part_name, reason_name
 from trtune.run.record import RunRecord, drop_report
 from trtune.tasks.classify.messages import MESSAGES
 from trtune.tasks.classify.settings import ClassifySettings
@@ -195,7 +195,7 @@ def _data_rows(record: ClassifyRun) -> list[list]:
         "rows_kept": summary.get("rows_kept", ""),
         "dropped": dropped,
         "labels": ", ".join(f"{display_label(k, lang)}: {v}" for k, v in counts),
-        "split": ", ".join(f"{_t(f'part.{k}', lang)}: {v}" for k, v in record.split_sizes.items()),
+        "split": ", ".join(f"{part_name(k, lang)}: {v}" for k, v in record.split_sizes.items()),
     }
     return [["", ""], *([_t(f"row.{k}", lang), v] for k, v in rows.items())]
 

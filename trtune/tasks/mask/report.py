@@ -11,7 +11,7 @@ from trtune.infer.kinds import base_reference
 from trtune.report import Section, plot_steps, write_report
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
-from trtune.run.plan_text import reason_name
+from trtune.run.plan_text import part_name, reason_name
 from trtune.run.record import RunRecord
 from trtune.tasks.mask.messages import MESSAGES
 from trtune.tasks.mask.settings import MaskSettings
@@ -150,7 +150,7 @@ def write_html_report(out_dir: Path, run: MaskRun, figures: list[Path], lang: st
     t = lambda key, **f: say(MESSAGES, key, lang, **f)  # noqa: E731
     reasons = run.raw.drop_report()["reasons"]
     dropped = ", ".join(f"{reason_name(k, lang)}: {v['count']}" for k, v in reasons.items())
-    parts = ", ".join(f"{t(f'report.part.{k}')}: {v}" for k, v in run.split_sizes.items())
+    parts = ", ".join(f"{part_name(k, lang)}: {v}" for k, v in run.split_sizes.items())
     data_rows = [
         [t("report.files"), ", ".join(run.raw.files)],
         [t("report.format"), run.raw.format],

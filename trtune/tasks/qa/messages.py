@@ -84,9 +84,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.questions_kept": {"tr": "tutulan soru", "en": "questions kept"},
     "report.read": {"tr": "okunan", "en": "read"},
     "report.drops": {"tr": "atılanlar", "en": "drops"},
-    "report.part.train": {"tr": "eğitim", "en": "train"},
-    "report.part.validation": {"tr": "doğrulama", "en": "validation"},
-    "report.part.test": {"tr": "test", "en": "test"},
     "method.finetune": {"tr": "tam ince ayar", "en": "full fine-tuning"},
     "method.lora": {"tr": "LoRA (peft)", "en": "LoRA (peft)"},
     "report.legend": {

@@ -15,7 +15,7 @@ from trtune.report import Section, plot_curves, plot_histogram, write_report
 from trtune.run.fit import FitResult
 from trtune.run.messages import random_init_notice
 from trtune.run.outdir import atomic_write_json, atomic_write_text
-from trtune.run.plan_text import reason_name
+from trtune.run.plan_text import part_name, reason_name
 from trtune.run.record import RunRecord
 from trtune.tasks.qa.examples import QaSplit
 from trtune.tasks.qa.formats import QaData
@@ -212,8 +212,9 @@ def write_html_report(out_dir: Path, run: QaRun, figures: list[Path], lang: str)
         drops = ", ".join(
             f"{reason_name(k, lang)}: {v['count']}" for k, v in report["reasons"].items()
         )
-        part = say(MESSAGES, f"report.part.{name}", lang)
-        data_rows.append([part, len(data.examples), data.questions_read, drops or "0"])
+        data_rows.append(
+            [part_name(name, lang), len(data.examples), data.questions_read, drops or "0"]
+        )
     sections = [
         Section(
             say(MESSAGES, "report.result", lang),
