@@ -148,6 +148,33 @@ def test_generate_applies_training_template_and_streams(lora_run):
     assert "".join(pieces).strip() == reply
 
 
+def test_dtype_auto_decodes_in_float32_on_a_cpu_and_bfloat16_when_asked(
+    lora_run, monkeypatch, capsys
+):
+    """``auto`` for the LM (one sequence at a time) is float32 on any CPU, even one that
+    multiplies bfloat16 fast; ``--dtype bfloat16`` loads and generates in bfloat16."""
+    from trtune.run import devices
+
+    _, _, out = lora_run
+    monkeypatch.setattr(devices, "cpu_has_bf16_matmul", lambda: True)
+    assert next(load_lm(out, "cpu", "auto").model.parameters()).dtype == torch.float32
+    in_bf16 = load_lm(out, "cpu", "bfloat16")
+    assert next(in_bf16.model.parameters()).dtype == torch.bfloat16
+    settings = SamplingSettings(temperature=0, max_new_tokens=6)
+    expected = Generator(in_bf16).generate(user_turn("Faiz nedir?"), settings, lambda _: None)
+    loaded = []
+
+    def load_and_keep(*args, **kwargs):
+        loaded.append(load_lm(*args, **kwargs))
+        return loaded[-1]
+
+    monkeypatch.setattr("trtune.infer.lm.load_lm", load_and_keep)
+    args = ["lm", "generate", "Faiz nedir?", "--model", str(out), "--dtype", "bfloat16"]
+    main([*args, "--temperature", "0", "--max-new-tokens", "6"])  # returns: no SystemExit
+    assert next(loaded[0].model.parameters()).dtype == torch.bfloat16
+    assert capsys.readouterr().out.strip() == expected.strip()
+
+
 def test_dry_run_writes_nothing(tmp_path, capsys):
     data = write_alpaca(tmp_path / "a.jsonl")
     code = main(["lm", "train", "--data", str(data), "--out", str(tmp_path / "o"), "--dry-run"])

@@ -1,4 +1,4 @@
-"""Every prediction and evaluation command of an encoder task has ``--dtype`` (default
+"""Every prediction, evaluation and generation command has ``--dtype`` (default
 ``auto``), and ``auto`` resolves in one place: bfloat16 only on a GPU or a CPU that
 multiplies bfloat16 matrices fast, so results stay float32 elsewhere."""
 
@@ -21,6 +21,10 @@ COMMANDS = [
     ("qa", "predict"),
     ("qa", "eval"),
     ("mask", "predict"),
+    ("seq2seq", "generate"),
+    ("seq2seq", "eval"),
+    ("lm", "generate"),
+    ("lm", "chat"),
 ]
 
 

@@ -122,6 +122,24 @@ def test_generate_cli_arguments_file_stdin_and_json(trained_folder, tmp_path, ca
     assert out.splitlines() == load_seq2seq(trained_folder).generate(SOURCES, {"num_beams": 2})
 
 
+def test_generate_dtype_bfloat16_auto_and_float16_on_cpu(trained_folder, capsys, monkeypatch):
+    """``--dtype bfloat16`` generates what the folder loaded in bfloat16 does; ``auto`` is
+    bfloat16 for batches of sources only where the CPU multiplies bfloat16 fast."""
+    from trtune.run import devices
+
+    in_bf16 = load_seq2seq(trained_folder, dtype=torch.bfloat16)
+    assert in_bf16.generator.model.dtype == torch.bfloat16
+    args = ["seq2seq", "generate", "--model", str(trained_folder), "--num-beams", "1"]
+    code, out, err = run_cli([*args, "--dtype", "bfloat16", *SOURCES], capsys)
+    assert code == 0, err
+    assert out.splitlines() == in_bf16.generate(SOURCES, {"num_beams": 1})
+    for fast, dtype in ((True, torch.bfloat16), (False, torch.float32)):
+        monkeypatch.setattr(devices, "cpu_has_bf16_matmul", lambda fast=fast: fast)
+        assert load_seq2seq(trained_folder, "cpu", "auto").generator.model.dtype == dtype
+    code, _, err = run_cli([*args, "--dtype", "float16", "x"], capsys)
+    assert code == 2 and "float16 needs a CUDA GPU" in err and "Traceback" not in err
+
+
 def test_eval_cli_scores_model_and_baseline(trained_folder, en_tr_tsv, capsys):
     args = ["seq2seq", "eval", "--model", str(trained_folder), "--data", str(en_tr_tsv)]
     code, out, err = run_cli([*args, "--json"], capsys)

@@ -230,6 +230,10 @@ HELP_CORE: dict[str, dict[str, str]] = {
         "en": "Number format of the network: auto (bfloat16 on a GPU and on a CPU that multiplies bfloat16 matrices fast: AMX or AVX-512 BF16; else float32), float32, bfloat16.",
         "tr": "Ağın sayı biçimi: auto (GPU'da ve bfloat16 matrisleri hızlı çarpan bir CPU'da, yani AMX ya da AVX-512 BF16 ile bfloat16; değilse float32), float32, bfloat16.",
     },
+    "dtype.lm": {
+        "en": "Number format of the network: auto (bfloat16 on a GPU; float32 on a CPU, which decodes one sequence at a time), float32, bfloat16.",
+        "tr": "Ağın sayı biçimi: auto (GPU'da bfloat16; tek diziyi adım adım çözen CPU'da float32), float32, bfloat16.",
+    },
     "default.tiny": {"en": "tiny presets", "tr": "küçük hazır modeller"},
     "default.architecture": {"en": "by architecture", "tr": "mimariye göre"},
     "default.task": {"en": "by task", "tr": "göreve göre"},

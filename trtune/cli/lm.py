@@ -16,10 +16,12 @@ from trtune.cli.console import (
     show_plan,
 )
 from trtune.cli.options import (
+    DTYPE_HELP_LM,
     RunFlags,
     build_dataclass,
     command_with,
     dataclass_parameters,
+    dtype_option,
     param,
     settings_command,
 )
@@ -74,6 +76,7 @@ _MODEL_HELP = "A trained folder, any causal-LM folder or a Hub name."
 _MODEL = param("model", typer.Option(..., "--model", help=_MODEL_HELP), str)
 _DEVICE_HELP = "auto (a CUDA GPU when there is one), cpu, cuda."
 _DEVICE = param("device", typer.Option("auto", "--device", help=_DEVICE_HELP), str)
+_DTYPE = param("dtype", dtype_option(DTYPE_HELP_LM), str)
 _LANG_PARAM = param(
     "lang", typer.Option(None, "--lang", help="Language of the output: tr or en."), str | None
 )
@@ -92,7 +95,7 @@ def _load(kwargs: dict[str, Any]):
     quiet_transformers()
     model, lang = kwargs.pop("model"), cli_lang(kwargs.pop("lang", None))
     with reporter(lang=lang).waiting(say(RUN_MESSAGES, "loading_model", lang, name=model)):
-        generator = Generator(load_lm(model, kwargs.pop("device")))
+        generator = Generator(load_lm(model, kwargs.pop("device"), kwargs.pop("dtype")))
     note_test_model(model, lang)
     return generator
 
@@ -109,7 +112,7 @@ _PROMPT = param(
 )
 app.command(name="generate")(
     command_with(
-        [_PROMPT, _MODEL, _DEVICE, *dataclass_parameters(SamplingSettings), _LANG_PARAM],
+        [_PROMPT, _MODEL, _DEVICE, _DTYPE, *dataclass_parameters(SamplingSettings), _LANG_PARAM],
         _generate,
         "Generate a reply, streamed to the terminal.",
     )
@@ -128,7 +131,7 @@ def _chat(**kwargs: Any) -> None:
 
 app.command(name="chat")(
     command_with(
-        [_MODEL, _DEVICE, *dataclass_parameters(SamplingSettings), _LANG_PARAM],
+        [_MODEL, _DEVICE, _DTYPE, *dataclass_parameters(SamplingSettings), _LANG_PARAM],
         _chat,
         "Talk to a model; /reset forgets the conversation, /exit (or end of input) quits.",
     )

@@ -42,9 +42,15 @@ DTYPE_HELP = (
 )
 
 
-def dtype_option() -> Any:
+DTYPE_HELP_LM = (
+    "Number format of the network: auto (bfloat16 on a GPU; float32 on a CPU, which "
+    "decodes one sequence at a time), float32, bfloat16."
+)
+
+
+def dtype_option(help_text: str = DTYPE_HELP) -> Any:
     """The ``--dtype auto|float32|bfloat16`` option of a prediction command (default auto)."""
-    return typer.Option("auto", "--dtype", help=DTYPE_HELP, metavar="|".join(DTYPE_CHOICES))
+    return typer.Option("auto", "--dtype", help=help_text, metavar="|".join(DTYPE_CHOICES))
 
 
 @dataclass(frozen=True)

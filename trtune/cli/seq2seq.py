@@ -20,6 +20,7 @@ from trtune.cli.options import (
     RunFlags,
     command_with,
     dataclass_parameters,
+    dtype_option,
     given_values,
     param,
     print_notices,
@@ -87,6 +88,7 @@ _DEVICE = param(
     "device", typer.Option("auto", "--device", help="auto (a CUDA GPU if any), cpu, cuda."), str
 )
 _BATCH = param("batch_size", typer.Option(32, "--batch-size", help="Sources per batch."), int)
+_DTYPE = param("dtype", dtype_option(), str)
 _JSON = param("as_json", typer.Option(False, "--json", help="Print JSON."), bool)
 _LANG = param(
     "lang", typer.Option(None, "--lang", help="Language of the output: tr or en."), str | None
@@ -128,6 +130,7 @@ def _evaluate(**kwargs: Any) -> None:
         kwargs["target_col"],
         kwargs["device"],
         kwargs["batch_size"],
+        kwargs["dtype"],
     )
     note_test_model(kwargs["model"], lang)
     if kwargs["as_json"]:
@@ -152,7 +155,18 @@ _DATA = param(
 )
 app.command(name="eval")(
     command_with(
-        [_MODEL, _DATA, _SOURCE_COL, _TARGET_COL, _DEVICE, _BATCH, _JSON, _LANG, *_GENERATION],
+        [
+            _MODEL,
+            _DATA,
+            _SOURCE_COL,
+            _TARGET_COL,
+            _DEVICE,
+            _DTYPE,
+            _BATCH,
+            _JSON,
+            _LANG,
+            *_GENERATION,
+        ],
         _evaluate,
         "ROUGE-1/2/L, BLEU and chrF of a saved model on a file, beside the lead/copy baseline.",
     )
@@ -174,7 +188,7 @@ def _generate(**kwargs: Any) -> None:
     quiet_transformers()
     shown = reporter(lang=lang)
     with shown.waiting(say(MESSAGES, "loading", lang, folder=kwargs["model"])):
-        loaded = load_seq2seq(kwargs["model"], kwargs["device"])
+        loaded = load_seq2seq(kwargs["model"], kwargs["device"], kwargs["dtype"])
     with shown.progress(say(MESSAGES, "generating", lang), len(sources)) as task:
         outputs = loaded.generate(sources, overrides, kwargs["batch_size"], task.update)
     note_test_model(kwargs["model"], lang)
@@ -195,7 +209,7 @@ _FILE = param(
 )
 app.command(name="generate")(
     command_with(
-        [_TEXTS, _MODEL, _FILE, _SOURCE_COL, _DEVICE, _BATCH, _JSON, _LANG, *_GENERATION],
+        [_TEXTS, _MODEL, _FILE, _SOURCE_COL, _DEVICE, _DTYPE, _BATCH, _JSON, _LANG, *_GENERATION],
         _generate,
         "Write the target of each source (the folder's prefix and settings applied).",
     )

@@ -12,7 +12,7 @@ from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 from trtune.run.models import load_model, load_tokenizer, resolve_model
 
 
@@ -54,15 +54,18 @@ def ensure_pad_token(tokenizer: PreTrainedTokenizerBase) -> PreTrainedTokenizerB
 def load_lm(
     model: str | Path,
     device: torch.device | str = "cpu",
-    dtype: torch.dtype = torch.float32,
+    dtype: torch.dtype | str = torch.float32,
     trust_remote_code: bool = False,
 ) -> LoadedLM:
-    """Load a causal LM folder (full or adapter) or Hub name onto ``device`` in ``dtype``.
+    """Load a causal LM folder (full or adapter) or Hub name onto ``device`` in ``dtype`` (a
+    ``--dtype`` name is resolved for one sequence at a time:
+    :func:`~trtune.run.devices.resolve_dtype`).
 
     Raises:
         UserError: nothing loadable there, or a folder of another task.
     """
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device, batched=False) if isinstance(dtype, str) else dtype
     path = Path(model)
     if path.is_dir():
         info = inspect_folder(path)

@@ -23,7 +23,7 @@ from transformers import PreTrainedModel, PreTrainedTokenizerBase
 from trtune.errors import UserError
 from trtune.infer.kinds import inspect_folder, load_model_folder
 from trtune.infer.sampling import GenerationSettings
-from trtune.run.devices import resolve_device
+from trtune.run.devices import resolve_device, resolve_dtype
 
 
 class Seq2SeqGenerator:
@@ -126,15 +126,17 @@ class LoadedSeq2Seq:
 def load_seq2seq(
     folder: str | Path,
     device: torch.device | str = "cpu",
-    dtype: torch.dtype = torch.float32,
+    dtype: torch.dtype | str = torch.float32,
 ) -> LoadedSeq2Seq:
     """Load a ``seq2seq train`` folder (full model, merged, or LoRA adapter) or any
-    encoder-decoder folder.
+    encoder-decoder folder, in ``dtype`` (a ``--dtype`` name is resolved for batches of
+    sources: :func:`~trtune.run.devices.resolve_dtype`).
 
     Raises:
         UserError: not a model folder, or a folder of another task.
     """
     device = resolve_device(device) if isinstance(device, str) else device
+    dtype = resolve_dtype(dtype, device) if isinstance(dtype, str) else dtype
     info = inspect_folder(folder)
     if info.task not in (None, "seq2seq"):
         raise UserError(f"this folder holds a {info.task} model, not a seq2seq one", file=folder)

@@ -12,9 +12,14 @@ bfloat16 against 29-34 ms in float32, and MiniLM with bfloat16 weights classifie
 reviews in batches of 16 in 3.4 s against 8.5 s (each batch's fastest of 5 alternations;
 254 of 256 labels the same with a random head); bfloat16 *autocast* over float32 weights
 was slower than float32 there (127 s against 89 s for 512 reviews under load), so trtune
-casts the weights instead. One text alone gains little or nothing, so a CPU LM, which
-decodes one sequence token by token, stays in float32, as does everything on CPUs without
-these instructions, where bfloat16 is emulated and slow.
+casts the weights instead. Batched generation counts as batched work: ``seq2seq
+generate`` of a T5-small-sized model over batches of 32 sources ran 1.59-1.71x as fast in
+bfloat16 on that Zen 4 (``bench/bench_generate_dtype.py``). One text alone gained little
+or nothing for the classifier, so a CPU LM, which decodes one sequence token by token,
+stays in float32 under ``auto`` (``--dtype bfloat16`` asks for it: 1.3-1.5x for GPT-2-small-sized
+greedy decoding on the Zen 4 in one probe, its effect on a trained model's text not
+measured), as does everything on CPUs without these instructions, where bfloat16 is
+emulated and slow.
 """
 
 from __future__ import annotations

@@ -54,7 +54,9 @@ def evaluate_folder(
     target_col: str | None = None,
     device: str = "auto",
     batch_size: int = 32,
+    dtype: str = "float32",
 ) -> dict:
-    """:func:`evaluate_loaded` on the model in ``model_dir``."""
-    loaded = load_seq2seq(model_dir, device)
+    """:func:`evaluate_loaded` on the model in ``model_dir`` loaded in ``dtype`` (a
+    ``--dtype`` name)."""
+    loaded = load_seq2seq(model_dir, device, dtype)
     return evaluate_loaded(loaded, data, overrides, source_col, target_col, batch_size)
