@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -107,8 +108,13 @@ def test_every_task_says_so_and_reports_in_the_users_language(task, tmp_path, ca
     path, out = str(REPO / SAMPLES / data), tmp_path / task
     model = "tiny-t5" if task == "seq2seq" else "tiny"
     train = [task, "train", "--data", path, "--model", model, "--out", str(out), "--epochs", "2"]
-    stdout, _ = _cli([*train, "--lang", "tr"], capsys)
+    stdout, stderr = _cli([*train, "--lang", "tr"], capsys)
     assert NOTE_TR in stdout
+    # the split and the evaluation lines in Turkish too (not "train 12", "{'train': 12}",
+    # "epoch 1.00/2  step 3  train loss ...")
+    said = stdout + stderr
+    assert not re.search(r"\b(epoch|train|validation|val) [\d{]|'train'", said), said
+    assert re.search(r"eğitim \d+ / doğrulama \d+|eğitim \d+, doğrulama \d+", said), said
     report = (out / "report.html").read_text("utf-8")
     assert NOTE_TR in report
     assert [phrase for phrase in ENGLISH_IN_REPORT if phrase in report] == []

@@ -41,11 +41,17 @@ def _train(settings: MaskSettings, flags: RunFlags) -> None:
     if result is None:  # a non-main process of a multi-process run
         return
     m = result.metrics
-    line = (
-        f"perplexity {m['perplexity_before']:.2f} -> {m['perplexity_after']:.2f}  "
-        f"(baseline {m['baseline']['perplexity']:.2f})  fill top-5 "
-        f"{m['before']['fill_top5']:.3f} -> {m['fill_top5']:.3f}  "
-        f"(baseline {m['baseline']['fill_top5']:.3f}, chance {m['chance']['fill_top5']:.5f})"
+    line = say(
+        MESSAGES,
+        "train.result",
+        lang,
+        before=m["perplexity_before"],
+        after=m["perplexity_after"],
+        baseline=m["baseline"]["perplexity"],
+        fill_before=m["before"]["fill_top5"],
+        fill_after=m["fill_top5"],
+        fill_baseline=m["baseline"]["fill_top5"],
+        chance=m["chance"]["fill_top5"],
     )
     console.print(line, markup=False, soft_wrap=True)
     saved = say(MESSAGES, "train.saved", lang, out=result.out_dir, report=result.report)

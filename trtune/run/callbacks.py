@@ -7,6 +7,8 @@ from contextlib import ExitStack
 
 from transformers import TrainerCallback
 
+from trtune.i18n import say
+from trtune.run.messages import MESSAGES
 from trtune.run.progress import Reporter
 
 
@@ -24,7 +26,8 @@ class ProgressCallback(TrainerCallback):
 
     def on_train_begin(self, args, state, control, **kwargs):
         if state.is_world_process_zero:
-            progress = self.reporter.progress("training", state.max_steps, state.global_step)
+            title = say(MESSAGES, "progress.training", self.reporter.lang)
+            progress = self.reporter.progress(title, state.max_steps, state.global_step)
             self._task = self._stack.enter_context(progress)
 
     def on_step_end(self, args, state, control, **kwargs):
@@ -43,14 +46,16 @@ class ProgressCallback(TrainerCallback):
     def on_evaluate(self, args, state, control, metrics=None, **kwargs):
         if not state.is_world_process_zero or not metrics or "eval_loss" not in metrics:
             return
-        parts = [f"epoch {state.epoch:.2f}/{self.total_epochs:g}", f"step {state.global_step}"]
+        t = lambda key, **f: say(MESSAGES, key, self.reporter.lang, **f)  # noqa: E731
+        epoch = t("eval.epoch", epoch=f"{state.epoch:.2f}", total=f"{self.total_epochs:g}")
+        parts = [epoch, t("eval.step", step=state.global_step)]
         if self.last_train_loss is not None:
-            parts.append(f"train loss {self.last_train_loss:.4f}")
-        parts.append(f"val loss {metrics['eval_loss']:.4f}")
+            parts.append(t("eval.train_loss", loss=f"{self.last_train_loss:.4f}"))
+        parts.append(t("eval.val_loss", loss=f"{metrics['eval_loss']:.4f}"))
         key = f"eval_{self.metric}"
         if key in metrics:
-            name = "acc" if self.metric == "accuracy" else self.metric
-            parts.append(f"val {name} {metrics[key]:.4f}")
+            name = t("eval.accuracy") if self.metric == "accuracy" else self.metric
+            parts.append(t("eval.val_metric", name=name, value=f"{metrics[key]:.4f}"))
         self.reporter.line("  ".join(parts))
 
 

@@ -239,8 +239,9 @@ def _estimate_row(plan: dict, lang: str) -> str:
     )
 
 
-def _split_row(plan: dict, lang: str) -> str:
-    sizes = plan["split_sizes"]
+def split_text(sizes: dict[str, int], lang: str) -> str:
+    """``eğitim 243 / doğrulama 27 / test 90``: the parts of a split and their sizes (no
+    test part when a run has none)."""
     if "test" not in sizes:
         return _t("split_two", lang, train=sizes["train"], validation=sizes["validation"])
     return _t("split", lang, **{k: sizes[k] for k in ("train", "validation", "test")})
@@ -251,7 +252,7 @@ def plan_rows(plan: dict, lang: str) -> Rows:
     steps, estimate (and any data warnings)."""
     rows = [(_t("row.task", lang), _t(f"task.{plan['task']}", lang))]
     rows += DATA_PARTS[plan["task"]](plan, lang)
-    rows.append((_t("row.split", lang), _split_row(plan, lang)))
+    rows.append((_t("row.split", lang), split_text(plan["split_sizes"], lang)))
     rows.append((_t("row.model", lang), _model_row(plan, lang)))
     rows.append((_t("row.method", lang), _method_row(plan, lang)))
     rows.append((_t("row.steps", lang), _steps_row(plan, lang)))

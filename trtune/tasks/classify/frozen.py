@@ -15,7 +15,9 @@ import torch
 from safetensors.torch import save
 
 from trtune.data import Split
+from trtune.i18n import say
 from trtune.run.devices import resolve_device
+from trtune.run.messages import MESSAGES as RUN_MESSAGES
 from trtune.run.models import load_model, load_tokenizer, resolve_model
 from trtune.run.outdir import atomic_write_bytes, atomic_write_json, save_pretrained_atomic
 from trtune.run.progress import Reporter, silent_if_none
@@ -56,7 +58,8 @@ def extract_all(
         reporter.line(FOLD_NOTE)
     texts = [e.text for part in (split.train, split.validation, split.test) for e in part]
     start = time.perf_counter()
-    with reporter.progress("extracting features", len(texts)) as task:
+    title = say(RUN_MESSAGES, "progress.features", reporter.lang)
+    with reporter.progress(title, len(texts)) as task:
         features, cache_path, hit = cached_features(
             encoder,
             tokenizer,

@@ -12,10 +12,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "veri: {n} metin, etiketler {labels}; bölümler {split}",
         "en": "data: {n} texts, labels {labels}; split {split}",
     },
-    "split": {
-        "tr": "eğitim {train} / doğrulama {validation} / test {test}",
-        "en": "train {train} / validation {validation} / test {test}",
-    },
     "result": {
         "tr": "{method}: doğruluk {accuracy:.4f}  makro-F1 {macro_f1:.4f}",
         "en": "{method}: accuracy {accuracy:.4f}  macro-F1 {macro_f1:.4f}",

@@ -23,6 +23,7 @@ from trtune.report import classification_metrics
 from trtune.run.models import resolve_model
 from trtune.run.outdir import guard_split, removed_if_left_empty
 from trtune.run.plan import plan_extras
+from trtune.run.plan_text import split_text
 from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, map_in_chunks, silent_if_none
 from trtune.run.record import examples_sha256
@@ -220,7 +221,7 @@ def _train_classifier(
     sizes = {k: len(getattr(split, k)) for k in SPLIT_PARTS}
     if state.is_main_process:
         labels = ", ".join(display_label(label, reporter.lang) for label in data.labels)
-        split_line = say(MESSAGES, "split", reporter.lang, **sizes)
+        split_line = split_text(sizes, reporter.lang)
         n = len(data.examples)
         reporter.line(say(MESSAGES, "data", reporter.lang, n=n, labels=labels, split=split_line))
         for warning in data.report.warnings:

@@ -49,6 +49,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{baseline:.1f}); hidden word in the top 5: {top5_before:.1%} -> {top5_after:.1%} "
         "(frequency baseline {top5_baseline:.1%}, {n} sentences)",
     },
+    "train.result": {
+        "tr": "şaşkınlık {before:.2f} -> {after:.2f}  (temel çizgi {baseline:.2f})  doldurma "
+        "ilk 5 {fill_before:.3f} -> {fill_after:.3f}  (temel çizgi {fill_baseline:.3f}, şans "
+        "{chance:.5f})",
+        "en": "perplexity {before:.2f} -> {after:.2f}  (baseline {baseline:.2f})  fill top-5 "
+        "{fill_before:.3f} -> {fill_after:.3f}  (baseline {fill_baseline:.3f}, chance "
+        "{chance:.5f})",
+    },
     "train.saved": {
         "tr": "kaydedildi: {out}  rapor: {report}",
         "en": "saved: {out}  report: {report}",

@@ -18,6 +18,7 @@ from trtune.infer.ner import load_tagger
 from trtune.run.models import resolve_model
 from trtune.run.outdir import guard_split, removed_if_left_empty
 from trtune.run.plan import plan_extras
+from trtune.run.plan_text import split_text
 from trtune.run.processes import prepare_shared_out_dir, process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.ner.baseline import MostFrequentTag
@@ -149,7 +150,7 @@ def _say_data(parts: Parts, names: list[str], reporter: Reporter) -> None:
     """The data lines: counts, split, types, drops and repairs of every file."""
     data, lang = parts.data, reporter.lang
     summary = data.summary()
-    split = ", ".join(f"{k} {v}" for k, v in parts.sizes.items())
+    split = split_text(parts.sizes, lang)
     reporter.line(
         say(
             MESSAGES,

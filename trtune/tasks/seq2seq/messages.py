@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "data": {
-        "tr": "veri: {pairs} çift ({task}{direction}), {dropped} satır çıkarıldı; bölme {sizes}",
+        "tr": "veri: {pairs} çift ({task}{direction}), {dropped} satır çıkarıldı; bölümler {sizes}",
         "en": "data: {pairs} pairs ({task}{direction}), {dropped} rows dropped; split {sizes}",
     },
     "note": {"tr": "not: {text}", "en": "note: {text}"},

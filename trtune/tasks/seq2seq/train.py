@@ -25,6 +25,7 @@ from trtune.run.outdir import (
     removed_if_left_empty,
 )
 from trtune.run.plan import plan_extras
+from trtune.run.plan_text import split_text
 from trtune.run.processes import process_state
 from trtune.run.progress import Reporter, silent_if_none
 from trtune.tasks.seq2seq.baseline import score_baselines
@@ -212,7 +213,7 @@ def _say_data(prepared: Prepared, reporter: Reporter) -> None:
             task=plan.task,
             direction=f" {plan.direction}" if plan.direction else "",
             dropped=sum(data.drops.counts.values()),
-            sizes=prepared.split.sizes(),
+            sizes=split_text(prepared.split.sizes(), lang),
         )
     )
     for note in data.notes:
