@@ -54,7 +54,8 @@ class ProgressCallback(TrainerCallback):
         parts.append(t("eval.val_loss", loss=f"{metrics['eval_loss']:.4f}"))
         key = f"eval_{self.metric}"
         if key in metrics:
-            name = t("eval.accuracy") if self.metric == "accuracy" else self.metric
+            named = f"eval.metric.{self.metric}"
+            name = t(named) if named in MESSAGES else self.metric
             parts.append(t("eval.val_metric", name=name, value=f"{metrics[key]:.4f}"))
         self.reporter.line("  ".join(parts))
 

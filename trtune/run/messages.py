@@ -8,12 +8,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note": {"tr": "not: {text}", "en": "note: {text}"},
     "progress.training": {"tr": "eğitiliyor", "en": "training"},
     "progress.features": {"tr": "öznitelikler çıkarılıyor", "en": "extracting features"},
-    "eval.epoch": {"tr": "dönem {epoch}/{total}", "en": "epoch {epoch}/{total}"},
+    "eval.epoch": {"tr": "epoch {epoch}/{total}", "en": "epoch {epoch}/{total}"},
     "eval.step": {"tr": "adım {step}", "en": "step {step}"},
     "eval.train_loss": {"tr": "eğitim kaybı {loss}", "en": "train loss {loss}"},
     "eval.val_loss": {"tr": "doğrulama kaybı {loss}", "en": "val loss {loss}"},
     "eval.val_metric": {"tr": "doğrulama {name} {value}", "en": "val {name} {value}"},
-    "eval.accuracy": {"tr": "doğruluğu", "en": "acc"},
+    "eval.metric.accuracy": {"tr": "doğruluğu", "en": "acc"},
+    "eval.metric.perplexity": {"tr": "şaşkınlığı", "en": "perplexity"},
     "renamed": {"tr": "{old} artık {new}", "en": "{old} is now {new}"},
     "random_init": {
         "tr": "küçük, rastgele başlatılmış deneme modeli: aracı denemek için, gerçek kullanım "

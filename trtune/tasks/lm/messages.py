@@ -9,6 +9,11 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # training lines (the reporter) and the CLI
+    "drops.kept": {
+        "tr": "{kept} tutuldu, {dropped} çıkarıldı",
+        "en": "{kept} kept, {dropped} dropped",
+    },
+    "drops.reason": {"tr": "{reason}: {n} (satırlar {rows})", "en": "{reason}: {n} (rows {rows})"},
     "plan": {
         "tr": "{format} verisi: {train} eğitim / {val} doğrulama dizisi ({drops}); şablon "
         "{template}; {trained:,} / {total:,} parametre eğitiliyor ({method}); "

@@ -21,7 +21,7 @@ def plan_line(
         format=prep.data.format,
         train=len(prep.train),
         val=len(prep.val),
-        drops=prep.data.drops.summary(),
+        drops=prep.data.drops.summary(lang),
         template=prep.template,
         trained=prep.trainable_params,
         total=prep.total_params,

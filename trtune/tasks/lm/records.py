@@ -56,12 +56,16 @@ class DropReport:
             },
         }
 
-    def summary(self) -> str:
-        """One line for the terminal."""
+    def summary(self, lang: str = "en") -> str:
+        """One line for the terminal, in ``lang``."""
+        from trtune.i18n import say
+        from trtune.run.plan_text import reason_name
+        from trtune.tasks.lm.messages import MESSAGES
+
         parts = [
-            f"{r}: {c} (rows {', '.join(map(str, self.first_rows[r]))})"
+            say(MESSAGES, "drops.reason", lang, reason=reason_name(r, lang), n=c, rows=rows)
             for r, c in self.counts.items()
+            for rows in [", ".join(map(str, self.first_rows[r]))]
         ]
-        return f"{self.kept} kept, {self.dropped} dropped" + (
-            f" [{'; '.join(parts)}]" if parts else ""
-        )
+        kept = say(MESSAGES, "drops.kept", lang, kept=self.kept, dropped=self.dropped)
+        return kept + (f" [{'; '.join(parts)}]" if parts else "")

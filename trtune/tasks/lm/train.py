@@ -208,7 +208,7 @@ def _accumulate(loop: Loop, batch) -> float:
             part_sum, _ = token_loss_sum(loop.model, part)
             check_finite(part_sum, loop.step + 1, lambda: latest_checkpoint(loop.out_dir))
             loop.accelerator.backward(part_sum / total)
-        loss_sum += float(part_sum)
+        loss_sum += float(part_sum.detach())  # no autograd warning on the terminal
     return loss_sum / total
 
 
