@@ -8,6 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from trtune.i18n import say
+from trtune.run.plan_text import reason_name
+from trtune.tasks.lm.messages import MESSAGES
+
 
 @dataclass
 class Record:
@@ -58,14 +62,10 @@ class DropReport:
 
     def summary(self, lang: str = "en") -> str:
         """One line for the terminal, in ``lang``."""
-        from trtune.i18n import say
-        from trtune.run.plan_text import reason_name
-        from trtune.tasks.lm.messages import MESSAGES
-
-        parts = [
-            say(MESSAGES, "drops.reason", lang, reason=reason_name(r, lang), n=c, rows=rows)
-            for r, c in self.counts.items()
-            for rows in [", ".join(map(str, self.first_rows[r]))]
-        ]
+        parts = []
+        for reason, count in self.counts.items():
+            rows = ", ".join(map(str, self.first_rows[reason]))
+            name = reason_name(reason, lang)
+            parts.append(say(MESSAGES, "drops.reason", lang, reason=name, n=count, rows=rows))
         kept = say(MESSAGES, "drops.kept", lang, kept=self.kept, dropped=self.dropped)
         return kept + (f" [{'; '.join(parts)}]" if parts else "")
